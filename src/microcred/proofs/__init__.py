@@ -1,0 +1,1 @@
+"""Keys, identifiers, canonicalization and proofs (Data Integrity and VC-JWT)."""
