@@ -1,0 +1,359 @@
+"""RDF Dataset Canonicalization (RDFC-1.0) of JSON-LD credentials, strict and fast.
+
+pyld does the JSON-LD work; this module closes three gaps in using it for signatures:
+
+* **Safe mode.** pyld silently drops a property that no context defines, so it would sit in a
+  credential unsigned. Expansion here refuses such documents (:class:`UndefinedTermError`).
+* **Canonical N-Quads.** RDFC-1.0 serializes literals in canonical N-Quads, which escapes
+  control characters (``\\b``, ``\\f``, ``\\u0000``…``\\u001F``, ``\\u007F``); pyld writes some
+  of them raw, and a signature over such a string would not match other implementations.
+* **Speed.** pyld keys its processed-context cache on the identity of the active context, and
+  the OB 3.0 type-scoped contexts create a fresh active context per credential, so it
+  re-processes them every time. :class:`_MemoizingProcessor` memoizes context processing on
+  inputs that cannot change (frozen active contexts and context documents parsed once), and
+  :class:`_Rdfc10` serializes quads once and skips the N-degree machinery when every blank
+  node's first-degree hash is unique (pyld's general algorithm is kept for the rest).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar, Final
+
+from pyld import jsonld
+from pyld.canon import URDNA2015
+from pyld.identifier_issuer import IdentifierIssuer
+
+from microcred.openbadges.contexts import UnknownContextError, document_loader
+
+RDF_LANGSTRING: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+XSD_STRING: Final = "http://www.w3.org/2001/XMLSchema#string"
+
+Quad = dict[str, dict[str, str]]
+Dataset = dict[str, list[Quad]]
+
+
+class CanonicalizationError(ValueError):
+    """The document cannot be turned into canonical RDF."""
+
+
+class UndefinedTermError(CanonicalizationError):
+    """A property of the document is defined by none of its JSON-LD contexts."""
+
+    def __init__(self, terms: list[str]) -> None:
+        listed = ", ".join(repr(term) for term in sorted(set(terms)))
+        super().__init__(
+            f"The document uses {listed}, which none of its JSON-LD contexts define; such "
+            "a property would not be covered by the signature, so the document is refused."
+        )
+        self.terms = sorted(set(terms))
+
+
+# --- canonical N-Quads --------------------------------------------------------------------
+
+_ESCAPES: Final = {
+    **{code: f"\\u{code:04X}" for code in (*range(0x00, 0x08), 0x0B, *range(0x0E, 0x20), 0x7F)},
+    0x08: "\\b",
+    0x09: "\\t",
+    0x0A: "\\n",
+    0x0C: "\\f",
+    0x0D: "\\r",
+    0x22: '\\"',
+    0x5C: "\\\\",
+}
+_NEEDS_ESCAPE: Final = re.compile(r'[\x00-\x1f"\\\x7f]')
+
+
+def escape_literal(value: str) -> str:
+    """A literal's lexical form as canonical N-Quads writes it (RDFC-1.0 §4.4 / RDF 1.2)."""
+    if _NEEDS_ESCAPE.search(value) is None:
+        return value
+    return value.translate(_ESCAPES)
+
+
+def _term(component: Mapping[str, str]) -> str:
+    kind = component["type"]
+    if kind == "IRI":
+        return f"<{component['value']}>"
+    if kind == "blank node":
+        return component["value"]
+    text = f'"{escape_literal(component["value"])}"'
+    datatype = component["datatype"]
+    if datatype == RDF_LANGSTRING:
+        language = component.get("language")
+        return f"{text}@{language}" if language else text
+    if datatype != XSD_STRING:
+        return f"{text}^^<{datatype}>"
+    return text
+
+
+def serialize_quad(quad: Quad) -> str:
+    """One statement in canonical N-Quads form, newline included."""
+    graph = quad.get("name")
+    tail = f" {_term(graph)} .\n" if graph else " .\n"
+    return f"{_term(quad['subject'])} {_term(quad['predicate'])} {_term(quad['object'])}{tail}"
+
+
+# --- RDFC-1.0 -----------------------------------------------------------------------------
+
+
+class _Rdfc10(URDNA2015):
+    """pyld's URDNA2015 (which is RDFC-1.0) with canonical escaping and a first-degree fast path.
+
+    Only :meth:`main` and :meth:`hash_first_degree_quads` are replaced; the N-degree
+    hashing for blank nodes that share a first-degree hash is pyld's, and calls back into
+    the replaced first-degree hash.
+    """
+
+    def hash_first_degree_quads(self, id_: str) -> str:
+        info = self.blank_node_info[id_]
+        if "hash" not in info:
+            statements = sorted(
+                serialize_quad(_with_reference_labels(quad, id_)) for quad in info["quads"]
+            )
+            info["hash"] = hashlib.sha256("".join(statements).encode()).hexdigest()
+        return info["hash"]
+
+    def canonicalize(self, dataset: Dataset) -> str:
+        for graph_name, triples in dataset.items():
+            for quad in triples:
+                if graph_name != "@default":
+                    kind = "blank node" if graph_name.startswith("_:") else "IRI"
+                    quad["name"] = {"type": kind, "value": graph_name}
+                self.quads.append(quad)
+                for key, component in quad.items():
+                    if key != "predicate" and component["type"] == "blank node":
+                        self.blank_node_info.setdefault(component["value"], {"quads": []})[
+                            "quads"
+                        ].append(quad)
+
+        by_hash: dict[str, list[str]] = {}
+        for id_ in self.blank_node_info:
+            by_hash.setdefault(self.hash_first_degree_quads(id_), []).append(id_)
+
+        # Unique first-degree hashes are labelled in hash order (RDFC-1.0 §4.4.3 step 5);
+        # shared ones go through the N-degree algorithm in hash order (step 6).
+        shared: list[list[str]] = []
+        for hash_ in sorted(by_hash):
+            ids = by_hash[hash_]
+            if len(ids) == 1:
+                self.canonical_issuer.get_id(ids[0])
+            else:
+                shared.append(ids)
+        for ids in shared:
+            self._label_shared(ids)
+
+        # Components are shared between quads, so relabel copies, not the originals.
+        labels = self.canonical_issuer.existing
+        statements = sorted(serialize_quad(_relabelled(quad, labels)) for quad in self.quads)
+        return "".join(statements)
+
+    def _label_shared(self, ids: list[str]) -> None:
+        # RDFC-1.0 §4.4.3 step 6, as pyld implements it.
+        hash_path_list = []
+        for id_ in ids:
+            if self.canonical_issuer.has_id(id_):
+                continue
+            issuer = IdentifierIssuer("_:b")
+            issuer.get_id(id_)
+            hash_path_list.append(self.hash_n_degree_quads(id_, issuer))
+        for result in sorted(hash_path_list, key=lambda r: r["hash"]):
+            for existing in result["issuer"].order:
+                self.canonical_issuer.get_id(existing)
+
+
+def _relabelled(quad: Quad, labels: Mapping[str, str]) -> Quad:
+    return {
+        key: {"type": "blank node", "value": labels[component["value"]]}
+        if key != "predicate" and component["type"] == "blank node"
+        else component
+        for key, component in quad.items()
+    }
+
+
+def _with_reference_labels(quad: Quad, reference: str) -> Quad:
+    relabelled: Quad = {}
+    for key, component in quad.items():
+        if key != "predicate" and component["type"] == "blank node":
+            label = "_:a" if component["value"] == reference else "_:z"
+            component = {"type": "blank node", "value": label}
+        relabelled[key] = component
+    return relabelled
+
+
+# --- JSON-LD to RDF -------------------------------------------------------------------------
+
+_CONTEXT_MEMO_SIZE: Final = 512
+
+
+class _MemoizingProcessor(jsonld.JsonLdProcessor):
+    """A JSON-LD processor that memoizes context processing where that is provably safe.
+
+    A memo entry is keyed on the active context's ``_uuid`` (pyld gives each *frozen* active
+    context a unique id and never changes a frozen context) and on the local context: a URL,
+    a list of URLs, or a mapping that belongs to a context document parsed once per process.
+    An inline context inside a document is keyed by its JSON text, since the caller may
+    change it between calls.
+    """
+
+    _memo: ClassVar[OrderedDict[tuple[Any, ...], Any]] = OrderedDict()
+
+    def _process_context(
+        self,
+        active_ctx: Any,
+        local_ctx: Any,
+        options: dict[str, Any],
+        override_protected: bool = False,
+        propagate: bool = True,
+        validate_scoped: bool = True,
+        cycles: Any = None,
+    ) -> Any:
+        key = _memo_key(active_ctx, local_ctx, options, override_protected, propagate)
+        if key is not None:
+            memo = _MemoizingProcessor._memo
+            hit = memo.get(key)
+            if hit is not None:
+                memo.move_to_end(key)
+                return hit[0]
+        result = super()._process_context(
+            active_ctx, local_ctx, options, override_protected, propagate, validate_scoped, cycles
+        )
+        if key is not None and isinstance(result, jsonld.frozendict):
+            # The local context is kept alive with the result so its id is never reused.
+            _MemoizingProcessor._memo[key] = (result, local_ctx)
+            if len(_MemoizingProcessor._memo) > _CONTEXT_MEMO_SIZE:
+                _MemoizingProcessor._memo.popitem(last=False)
+        return result
+
+
+def _memo_key(
+    active_ctx: Any,
+    local_ctx: Any,
+    options: dict[str, Any],
+    override_protected: bool,
+    propagate: bool,
+) -> tuple[Any, ...] | None:
+    # Partially built contexts (pyld pre-validates scoped contexts against them) are not
+    # frozen and change afterwards: never memoize against those.
+    if not isinstance(active_ctx, jsonld.frozendict) or "_uuid" not in active_ctx:
+        return None
+    local = _local_context_key(local_ctx)
+    if local is None:
+        return None
+    return (
+        active_ctx["_uuid"],
+        local,
+        override_protected,
+        propagate,
+        options.get("base"),
+        options.get("processingMode"),
+    )
+
+
+def _local_context_key(local_ctx: Any) -> Any:
+    if isinstance(local_ctx, str):
+        return local_ctx
+    if isinstance(local_ctx, list) and all(isinstance(item, str) for item in local_ctx):
+        return tuple(local_ctx)
+    if isinstance(local_ctx, dict | list):
+        try:
+            return ("inline", json.dumps(local_ctx, sort_keys=True))
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def _options(loader: Callable[..., Any]) -> dict[str, Any]:
+    return {
+        "documentLoader": loader,
+        # No base IRI: pyld would otherwise resolve undefined types and relative ids against
+        # a made-up http://example.org/base/ and sign them; left relative, they are refused.
+        "base": None,
+        "processingMode": "json-ld-1.1",
+        "produceGeneralizedRdf": False,
+        "safe": True,
+    }
+
+
+def to_dataset(document: Mapping[str, Any], *, loader: Callable[..., Any] | None = None) -> Dataset:
+    """The RDF dataset a JSON-LD document denotes.
+
+    Refuses what RDF would silently lose: properties that no context defines, and types or
+    node ids that are not absolute IRIs (both would be left out of the signed statements).
+    """
+    dropped: list[str] = []
+
+    def on_dropped(term: str | None) -> None:
+        dropped.append(term if term is not None else "(null)")
+
+    processor = _MemoizingProcessor(on_property_dropped=on_dropped)
+    options = _options(loader or document_loader)
+    try:
+        expanded = processor.expand(dict(document), options)
+        if dropped:
+            raise UndefinedTermError(dropped)
+        _refuse_relative_iris(expanded)
+        issuer = IdentifierIssuer("_:b")
+        node_map: dict[str, Any] = {"@default": {}}
+        processor._create_node_map(expanded, node_map, "@default", issuer)
+        return {
+            name: processor._graph_to_rdf(graph, issuer, options)
+            for name, graph in sorted(node_map.items())
+            if name == "@default" or _is_absolute_iri(name)
+        }
+    except jsonld.JsonLdError as error:
+        raise CanonicalizationError(_explain(error)) from error
+
+
+def _is_absolute_iri(value: str) -> bool:
+    return value.startswith("_:") or _ABSOLUTE_IRI.match(value) is not None
+
+
+_ABSOLUTE_IRI: Final = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _refuse_relative_iris(node: Any) -> None:
+    if isinstance(node, list):
+        for item in node:
+            _refuse_relative_iris(item)
+        return
+    if not isinstance(node, dict) or "@value" in node:
+        return
+    relative = [t for t in node.get("@type", ()) if not _is_absolute_iri(t)]
+    if relative:
+        raise UndefinedTermError(relative)
+    node_id = node.get("@id")
+    if node_id is not None and not _is_absolute_iri(node_id):
+        raise CanonicalizationError(
+            f"The identifier {node_id!r} is not an absolute IRI (like https://... or "
+            "urn:uuid:...), so it cannot be signed."
+        )
+    for key, value in node.items():
+        if key not in ("@type", "@id"):
+            _refuse_relative_iris(value)
+
+
+def canonicalize(document: Mapping[str, Any], *, loader: Callable[..., Any] | None = None) -> str:
+    """The RDFC-1.0 canonical N-Quads of a JSON-LD document."""
+    return canonicalize_dataset(to_dataset(document, loader=loader))
+
+
+def canonicalize_dataset(dataset: Dataset) -> str:
+    """The RDFC-1.0 canonical N-Quads of an RDF dataset (pyld's dataset shape)."""
+    return _Rdfc10().canonicalize(dataset)
+
+
+def _explain(error: jsonld.JsonLdError) -> str:
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, UnknownContextError):
+            return str(cause)
+        cause = cause.__cause__ or cause.__context__
+    message = error.args[0] if error.args else "unknown error"
+    code = getattr(error, "code", None)
+    reason = f" ({code})" if code else ""
+    return f"The document is not valid JSON-LD{reason}: {message}"
