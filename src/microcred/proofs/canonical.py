@@ -188,19 +188,105 @@ def _with_reference_labels(quad: Quad, reference: str) -> Quad:
 # --- JSON-LD to RDF -------------------------------------------------------------------------
 
 _CONTEXT_MEMO_SIZE: Final = 512
+_EXPANSION_MEMO_SIZE: Final = 256
+
+
+def _expansion_key(
+    active_ctx: Any,
+    active_property: Any,
+    element: Any,
+    options: dict[str, Any],
+    type_scoped_ctx: Any,
+) -> tuple[Any, ...] | None:
+    if not isinstance(element, dict) or active_property is None:
+        return None
+    if "id" not in element and "@id" not in element:
+        return None
+    if not isinstance(active_ctx, jsonld.frozendict):
+        return None
+    if type_scoped_ctx is not None and not isinstance(type_scoped_ctx, jsonld.frozendict):
+        return None
+    try:
+        text = json.dumps(element, sort_keys=True, allow_nan=False)
+    except (TypeError, ValueError):
+        return None
+    return (
+        active_ctx["_uuid"],
+        active_property,
+        type_scoped_ctx["_uuid"] if type_scoped_ctx is not None else None,
+        options.get("base"),
+        options.get("documentLoader"),
+        text,
+    )
+
+
+def _copy_json(value: Any) -> Any:
+    # Expanded JSON-LD holds only dicts, lists and scalars; this is deepcopy without its
+    # bookkeeping, which matters on the hot path.
+    if isinstance(value, dict):
+        return {key: _copy_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copy_json(item) for item in value]
+    return value
 
 
 class _MemoizingProcessor(jsonld.JsonLdProcessor):
-    """A JSON-LD processor that memoizes context processing where that is provably safe.
+    """A JSON-LD processor that memoizes what is a pure function of inputs that cannot change.
 
-    A memo entry is keyed on the active context's ``_uuid`` (pyld gives each *frozen* active
-    context a unique id and never changes a frozen context) and on the local context: a URL,
-    a list of URLs, or a mapping that belongs to a context document parsed once per process.
-    An inline context inside a document is keyed by its JSON text, since the caller may
-    change it between calls.
+    * Context processing, keyed on the active context's ``_uuid`` (pyld gives each *frozen*
+      active context a unique id, and a frozen context never changes), the local context
+      (URLs by value, inline mappings by their JSON text, since a caller may change them
+      between calls) and the options that influence the result, the document loader included.
+    * Expansion of identified nodes (an issuer, an achievement): the same node under the same
+      active context, property and type-scoped context expands to the same output, so a
+      batch of credentials for one achievement expands it once. Keyed on the node's JSON text.
     """
 
     _memo: ClassVar[OrderedDict[tuple[Any, ...], Any]] = OrderedDict()
+    _expanded: ClassVar[OrderedDict[tuple[Any, ...], Any]] = OrderedDict()
+
+    def __init__(self, on_property_dropped: Callable[[str | None], Any]) -> None:
+        self.dropped_count = 0
+
+        def count_and_report(term: str | None) -> None:
+            self.dropped_count += 1
+            on_property_dropped(term)
+
+        super().__init__(on_property_dropped=count_and_report)
+
+    def _expand(
+        self,
+        active_ctx: Any,
+        active_property: Any,
+        element: Any,
+        options: dict[str, Any],
+        inside_list: bool = False,
+        inside_index: bool = False,
+        type_scoped_ctx: Any = None,
+    ) -> Any:
+        key = _expansion_key(active_ctx, active_property, element, options, type_scoped_ctx)
+        if key is not None:
+            key = (*key, inside_list, inside_index)
+            hit = _MemoizingProcessor._expanded.get(key)
+            if hit is not None:
+                _MemoizingProcessor._expanded.move_to_end(key)
+                return _copy_json(hit)
+        dropped_before = self.dropped_count
+        result = super()._expand(
+            active_ctx,
+            active_property,
+            element,
+            options,
+            inside_list,
+            inside_index,
+            type_scoped_ctx,
+        )
+        # A node that dropped a term is refused by the caller; never remember it.
+        if key is not None and self.dropped_count == dropped_before:
+            _MemoizingProcessor._expanded[key] = _copy_json(result)
+            if len(_MemoizingProcessor._expanded) > _EXPANSION_MEMO_SIZE:
+                _MemoizingProcessor._expanded.popitem(last=False)
+        return result
 
     def _process_context(
         self,
@@ -251,6 +337,7 @@ def _memo_key(
         propagate,
         options.get("base"),
         options.get("processingMode"),
+        options.get("documentLoader"),
     )
 
 
