@@ -29,6 +29,7 @@ from pyld.canon import URDNA2015
 from pyld.identifier_issuer import IdentifierIssuer
 
 from microcred.openbadges.contexts import UnknownContextError, document_loader
+from microcred.proofs.expanded_rdf import simple_dataset
 
 RDF_LANGSTRING: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 XSD_STRING: Final = "http://www.w3.org/2001/XMLSchema#string"
@@ -384,6 +385,9 @@ def to_dataset(document: Mapping[str, Any], *, loader: Callable[..., Any] | None
         if dropped:
             raise UndefinedTermError(dropped)
         _refuse_relative_iris(expanded)
+        dataset = simple_dataset(expanded)
+        if dataset is not None:
+            return dataset
         issuer = IdentifierIssuer("_:b")
         node_map: dict[str, Any] = {"@default": {}}
         processor._create_node_map(expanded, node_map, "@default", issuer)
