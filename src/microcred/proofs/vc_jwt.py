@@ -372,14 +372,15 @@ def _check_claims(payload: Mapping[str, Any], credential: Mapping[str, Any]) -> 
         moment = _checked_numeric_date(payload[claim])
         if moment is None:
             raise JwtClaimsError(f"the {claim} claim is not a NumericDate")
-        for name in names:
-            if name in credential:
-                stated = _numeric_date(credential[name], name, JwtClaimsError)
-                if stated != math.floor(moment):
-                    raise JwtClaimsError(
-                        f"the {claim} claim ({_iso(moment)}) contradicts the credential's "
-                        f"{name} ({_show(credential[name])})"
-                    )
+        # The same field that signing takes the claim from: the VC 2.0 name, else VC 1.1's.
+        name = next((name for name in names if name in credential), None)
+        if name is None:
+            continue
+        if _numeric_date(credential[name], name, JwtClaimsError) != math.floor(moment):
+            raise JwtClaimsError(
+                f"the {claim} claim ({_iso(moment)}) contradicts the credential's "
+                f"{name} ({_show(credential[name])})"
+            )
 
 
 def _same(claim: str, payload: Mapping[str, Any], expected: object, what: str) -> None:
