@@ -242,11 +242,13 @@ def test_equal_keys_from_different_forms_are_equal_and_hash_alike() -> None:
     assert public_key != "z6Mk..."
 
 
-def test_a_public_key_cannot_be_changed() -> None:
-    public_key = KEYS["Ed25519"].public_key
+def test_keys_cannot_be_changed() -> None:
+    key_pair = KEYS["Ed25519"]
 
     with pytest.raises(AttributeError):
-        public_key.algorithm = "RSA"  # type: ignore[misc]
+        key_pair.public_key.algorithm = "RSA"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        key_pair.public_key = KEYS["P-256"].public_key  # type: ignore[misc]
 
 
 def test_the_repr_of_a_key_pair_shows_no_secret() -> None:

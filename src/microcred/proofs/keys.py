@@ -153,9 +153,13 @@ class KeyPair:
             ed25519.Ed25519PrivateKey | ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey,
         ):
             raise InvalidKeyError(f"{type(private_key).__name__} is not a supported private key")
-        self._private = private_key
-        self.public_key = PublicKey(private_key.public_key())
-        self.algorithm = self.public_key.algorithm
+        public_key = PublicKey(private_key.public_key())
+        object.__setattr__(self, "_private", private_key)
+        object.__setattr__(self, "public_key", public_key)
+        object.__setattr__(self, "algorithm", public_key.algorithm)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("a KeyPair cannot be changed")
 
     def __repr__(self) -> str:
         # Never the private half.
