@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from jsonschema import Draft201909Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT201909
 
@@ -32,7 +33,9 @@ __all__ = [
     "validator",
 ]
 
-_RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
+_RFC3339 = re.compile(
+    r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})", re.ASCII
+)
 
 
 def _format_checker() -> FormatChecker:
@@ -68,11 +71,23 @@ def validator(schema_url: str = ACHIEVEMENT_CREDENTIAL_SCHEMA) -> Draft201909Val
 
 
 def schema_errors(document: Any, schema_url: str = ACHIEVEMENT_CREDENTIAL_SCHEMA) -> list[str]:
-    """One line per violation: where, and what is wrong."""
-    return [
-        f"{error.json_path}: {error.message}"
-        for error in sorted(validator(schema_url).iter_errors(document), key=str)
-    ]
+    """One line per violation: where, and what is wrong.
+
+    For "not valid under any of the given schemas" (the issuer may be a URL or a Profile), the
+    line names the deepest cause inside instead of repeating the whole value.
+    """
+    lines = []
+    for error in validator(schema_url).iter_errors(document):
+        cause = _deepest(error)
+        lines.append(f"{cause.json_path}: {cause.message}")
+    return sorted(lines)
+
+
+def _deepest(error: ValidationError) -> ValidationError:
+    if not error.context:
+        return error
+    causes = [_deepest(inner) for inner in error.context]
+    return max(causes, key=lambda cause: len(cause.absolute_path))
 
 
 def assert_valid(document: Any, schema_url: str = ACHIEVEMENT_CREDENTIAL_SCHEMA) -> None:

@@ -57,10 +57,18 @@ def optional[T](strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
     return st.none() | strategy
 
 
+_CHARACTERS = st.characters(codec="utf-8")
+
+
 def human_text(max_size: int = 30) -> st.SearchStrategy[str]:
-    """Any Unicode text (no lone surrogates), leaning on the awkward kinds."""
-    piece = st.one_of(st.characters(codec="utf-8"), st.sampled_from(_EMOJI + _AWKWARD))
-    return st.lists(piece, max_size=max_size).map("".join)
+    """Any Unicode text (no lone surrogates), often with an awkward piece in the middle."""
+    half = st.text(_CHARACTERS, max_size=max(max_size // 2, 1))
+    return st.builds(
+        lambda head, piece, tail: head + piece + tail,
+        half,
+        st.sampled_from(["", *_EMOJI, *_AWKWARD]),
+        half,
+    )
 
 
 _HOSTS = ["badges.example.org", "example.com", "xn--bcher-kva.example", "uni.example.de"]
@@ -136,30 +144,36 @@ addresses = st.builds(
 )
 
 
-def _profiles(parent: st.SearchStrategy[Profile | None]) -> st.SearchStrategy[Profile]:
-    return st.builds(
-        Profile,
-        id=uris,
-        name=optional(human_text()),
-        url=optional(https_urls),
-        phone=optional(st.from_regex(r"\+[0-9]{6,14}", fullmatch=True)),
-        description=optional(human_text()),
-        endorsement_jwt=_few(compact_jws, 1),
-        image=optional(images),
-        email=optional(st.emails()),
-        address=optional(addresses),
-        other_identifier=_few(identifier_entries),
-        official=optional(human_text()),
-        parent_org=parent,
-        family_name=optional(human_text()),
-        given_name=optional(human_text()),
-        additional_name=optional(human_text()),
-        honorific_prefix=optional(human_text(5)),
-        date_of_birth=optional(st.dates()),
-    )
-
-
-profiles = _profiles(optional(_profiles(st.none())))
+brief_profiles = st.builds(
+    Profile,
+    id=uris,
+    name=optional(human_text()),
+    url=optional(https_urls),
+    image=optional(images),
+)
+profiles = st.builds(
+    Profile,
+    id=uris,
+    name=optional(human_text()),
+    url=optional(https_urls),
+    phone=optional(st.from_regex(r"\+[0-9]{6,14}", fullmatch=True)),
+    description=optional(human_text()),
+    endorsement_jwt=_few(compact_jws, 1),
+    image=optional(images),
+    email=optional(st.emails()),
+    address=optional(addresses),
+    other_identifier=_few(identifier_entries),
+    official=optional(human_text()),
+    parent_org=optional(brief_profiles),
+    family_name=optional(human_text()),
+    given_name=optional(human_text()),
+    additional_name=optional(human_text()),
+    patronymic_name=optional(human_text()),
+    honorific_prefix=optional(human_text(5)),
+    honorific_suffix=optional(human_text(5)),
+    family_name_prefix=optional(human_text(5)),
+    date_of_birth=optional(st.dates()),
+)
 
 
 @st.composite
@@ -209,7 +223,7 @@ achievements = st.builds(
     criteria=criteria,
     alignment=st.lists(alignments, min_size=1, max_size=5),
     achievement_type=optional(extensible(AchievementType)),
-    creator=optional(profiles),
+    creator=optional(brief_profiles),
     credits_available=optional(amounts),
     endorsement_jwt=_few(compact_jws, 1),
     field_of_study=optional(human_text()),
@@ -272,7 +286,7 @@ def subjects(draw: Callable[[st.SearchStrategy[Any]], Any]) -> AchievementSubjec
         narrative=draw(optional(human_text(100))),
         result=draw(_few(results)),
         role=draw(optional(human_text())),
-        source=draw(optional(profiles)),
+        source=draw(optional(brief_profiles)),
         term=draw(optional(human_text(10))),
     )
 
@@ -303,7 +317,7 @@ def endorsements(draw: Callable[[st.SearchStrategy[Any]], Any]) -> dict[str, Any
         id=draw(credential_ids),
         name=draw(human_text()),
         description=draw(optional(human_text())),
-        issuer=draw(profiles),
+        issuer=draw(brief_profiles),
         credential_subject=EndorsementSubject(
             id=draw(uris), endorsement_comment=draw(optional(human_text(100)))
         ),
