@@ -7,6 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# No test may depend on how fast the machine is: hypothesis' per-example deadline and its
+# "too slow" health check are timing assertions, so they are off for the whole suite.
+settings.register_profile(
+    "microcred",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile("microcred")
 
 STANDARDS = Path(__file__).resolve().parents[2] / "shared" / "standards"
 

@@ -19,6 +19,7 @@ OB_V3P0_3_0_3: Final = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.js
 DATA_INTEGRITY_V2: Final = "https://w3id.org/security/data-integrity/v2"
 MULTIKEY_V1: Final = "https://w3id.org/security/multikey/v1"
 ED25519_2020_V1: Final = "https://w3id.org/security/suites/ed25519-2020/v1"
+OB_V3P0_EXTENSIONS: Final = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"
 
 # URL -> (distribution, file inside it). Each file is byte-for-byte an upstream copy; the test
 # suite compares every entry with the reference copies in the project's standards folder.
@@ -43,7 +44,7 @@ _CARRIERS: Final[dict[str, tuple[str, str]]] = {
         "openbadgeslib/ob3/contexts/ob-v3p0-context-3.0.2.json",
     ),
     OB_V3P0_3_0_3: ("openbadgeslib", "openbadgeslib/ob3/contexts/ob-v3p0-context-3.0.3.json"),
-    "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json": (
+    OB_V3P0_EXTENSIONS: (
         "openbadgeslib",
         "openbadgeslib/ob3/contexts/ob-v3p0-extensions.json",
     ),

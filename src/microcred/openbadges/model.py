@@ -34,6 +34,7 @@ from microcred.openbadges.profile import Address, GeoCoordinates, Profile
 from microcred.openbadges.subject import AchievementSubject, Result
 from microcred.openbadges.vc import (
     OB3_CONTEXT,
+    OB3_CONTEXT_WITH_EXTENSIONS,
     CredentialSchema,
     CredentialStatus,
     RefreshService,
@@ -52,6 +53,7 @@ __all__ = [
     "ACHIEVEMENT_CREDENTIAL_TYPES",
     "ENDORSEMENT_CREDENTIAL_TYPES",
     "OB3_CONTEXT",
+    "OB3_CONTEXT_WITH_EXTENSIONS",
     "OPEN_BADGE_CREDENTIAL_TYPES",
     "Achievement",
     "AchievementCredential",

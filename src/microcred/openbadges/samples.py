@@ -20,7 +20,7 @@ from microcred.openbadges.image import Image
 from microcred.openbadges.profile import Address, Profile
 from microcred.openbadges.schemas import achievement_credential_schema
 from microcred.openbadges.subject import AchievementSubject, Result
-from microcred.openbadges.vc import new_credential_id
+from microcred.openbadges.vc import OB3_CONTEXT_WITH_EXTENSIONS, new_credential_id
 from microcred.openbadges.vocabulary import AchievementType, ResultType
 
 SAMPLE_ISSUER_ID: Final = "did:web:badges.example.org"
@@ -132,6 +132,8 @@ def realistic_credential_model(
     valid_from = valid_from or datetime.now(UTC)
     issuer = realistic_issuer(issuer_id)
     return AchievementCredential(
+        # The credentialSchema's type lives in the OB 3.0 extensions context.
+        context=OB3_CONTEXT_WITH_EXTENSIONS,
         id=credential_id or new_credential_id(),
         name="Data Analysis with Python",
         description="Micro-credential awarded for completing Data Analysis with Python.",

@@ -9,11 +9,15 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from microcred.openbadges.codec import JsonObject, extra_field
-from microcred.openbadges.contexts import CREDENTIALS_V2, OB_V3P0_3_0_3
+from microcred.openbadges.contexts import CREDENTIALS_V2, OB_V3P0_3_0_3, OB_V3P0_EXTENSIONS
 from microcred.openbadges.errors import ModelError
 
 # The contexts every Open Badges 3.0 credential starts with, in this order.
 OB3_CONTEXT: Final = (CREDENTIALS_V2, OB_V3P0_3_0_3)
+# The 1EdTech types of credentialSchema, credentialStatus and refreshService
+# (1EdTechJsonSchemaValidator2019, 1EdTechRevocationList, 1EdTechCredentialRefresh) are defined
+# only in the extensions context; without it they would be undefined terms.
+OB3_CONTEXT_WITH_EXTENSIONS: Final = (*OB3_CONTEXT, OB_V3P0_EXTENSIONS)
 _OB_CONTEXT_URL = re.compile(
     r"https://purl\.imsglobal\.org/spec/ob/v3p0/context(-3\.\d\.\d)*\.json"
 )
