@@ -125,7 +125,7 @@ def _credential_text(credential: Mapping[str, Any] | str) -> tuple[str, bool]:
     elif isinstance(credential, Mapping):
         try:
             text = json.dumps(
-                credential, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+                dict(credential), ensure_ascii=False, separators=(",", ":"), allow_nan=False
             )
         except (TypeError, ValueError, RecursionError) as error:
             raise BakingError(f"the credential cannot be written as JSON ({error})") from error
@@ -149,8 +149,10 @@ def _read_text(text: str, *, ob2: bool, origin: str) -> tuple[Kind, str | dict[s
         return ("ob2-jws" if ob2 else "ob3-jwt"), stripped
     if ob2 and _is_web_url(stripped):
         return "ob2-url", stripped
-    expected = "JSON, a JWS or an https URL" if ob2 else "JSON or a compact JWS"
-    raise BakingError(f"{origin} holds neither {expected}")
+    expected = (
+        "a JSON object, a compact JWS nor a web URL" if ob2 else "a JSON object nor a compact JWS"
+    )
+    raise BakingError(f"{origin} is neither {expected}")
 
 
 def _json_object(text: str, origin: str) -> dict[str, Any]:
