@@ -47,6 +47,7 @@ from microcred.openbadges.model import (
     hashed_email,
 )
 from microcred.openbadges.schemas import achievement_credential_schema
+from microcred.openbadges.vc import OB3_CONTEXT_WITH_EXTENSIONS
 
 _EMOJI = ["🎓", "👩🏽‍💻", "🇩🇪", "🏅", "✅", "❤️", "🧑‍🤝‍🧑", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢"]
 _AWKWARD = ["\x00", "\x07", "\x1b", "\x7f", "\t", "\n", "\r", "\u2028", "\u202e", "\ufeff"]
@@ -348,6 +349,8 @@ status_entries = st.builds(
 def credential_models(draw: Callable[[st.SearchStrategy[Any]], Any]) -> AchievementCredential:
     valid_from, valid_until = draw(_validity())
     return AchievementCredential(
+        # Always with the extensions context: credentialSchema and refreshService types need it.
+        context=OB3_CONTEXT_WITH_EXTENSIONS,
         id=draw(credential_ids),
         types=draw(st.sampled_from([OPEN_BADGE_CREDENTIAL_TYPES, ACHIEVEMENT_CREDENTIAL_TYPES])),
         name=draw(optional(human_text())),
@@ -371,7 +374,10 @@ def credential_models(draw: Callable[[st.SearchStrategy[Any]], Any]) -> Achievem
         terms_of_use=draw(
             _few(
                 st.builds(
-                    TermsOfUse, id=optional(https_urls), type=st.just("TrustFrameworkPolicy")
+                    TermsOfUse,
+                    id=optional(https_urls),
+                    # No context defines a terms-of-use type; an IRI needs none.
+                    type=st.just("https://badges.example.org/terms#TrustFrameworkPolicy"),
                 ),
                 1,
             )

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from microcred.proofs import data_integrity as di
 from microcred.proofs.canonical import CanonicalizationError, UndefinedTermError
 from microcred.proofs.keys import KeyPair, public_key_from_multikey
+from tests.openbadges.strategies import credentials as ob3_credentials
 from tests.proofs.vectors import vector_json, vector_text, vectors_loader
 
 KEYS = vector_json("keyPair.json")
@@ -255,3 +256,24 @@ def test_changing_the_proof_options_breaks_the_proof(suite, field, value):
     signed["proof"][0][field] = value
     with pytest.raises((di.ProofError, CanonicalizationError)):
         di.verify_proof(signed, signed["proof"][0], KEY.public_key)
+
+
+# --- generated OB 3.0 credentials: every one signs and verifies in both suites -------------
+
+
+def test_the_realistic_sample_credential_signs_and_verifies():
+    from microcred.openbadges.samples import realistic_credential
+
+    for suite in ("eddsa-rdfc-2022", "eddsa-jcs-2022"):
+        signed = di.add_proof(realistic_credential(), KEY, METHOD, cryptosuite=suite)
+        di.verify_proof(signed, signed["proof"][-1], KEY.public_key)
+
+
+@settings(max_examples=25)
+@given(credential=ob3_credentials(), suite=st.sampled_from(sorted(SIGNED)))
+def test_every_generated_credential_signs_and_verifies(credential, suite):
+    signed = di.add_proof(credential, KEY, METHOD, cryptosuite=suite)
+    di.verify_proof(signed, signed["proof"][-1], KEY.public_key)
+    other = KeyPair.generate().public_key
+    with pytest.raises(di.ProofError):
+        di.verify_proof(signed, signed["proof"][-1], other)
