@@ -36,6 +36,7 @@ class Run:
         outcome: Outcome,
         sentence: str,
         details: Mapping[str, Any] | None = None,
+        /,
         **values: Any,
     ) -> Check:
         """Append a line whose message is the catalog sentence ``sentence``."""

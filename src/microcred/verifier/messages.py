@@ -24,7 +24,7 @@ def clean(text: str, limit: int = _MAX_VALUE_CHARS) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def say(key: str, **values: Any) -> Message:
+def say(key: str, /, **values: Any) -> Message:
     """The catalog sentence ``key`` with ``values`` filled in.
 
     For a noun value ``thing`` the template may also use ``thing_mid``: the same noun inside

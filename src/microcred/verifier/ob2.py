@@ -88,12 +88,14 @@ def parse_ob2_jws(token: str) -> Ob2Jws:
 
 def check_hosted(run: Run, given: Mapping[str, Any]) -> Ob2Result:
     """A hosted assertion (given as JSON, or fetched from the URL the input named)."""
+    if _verification(given).get("type") in _SIGNED_TYPES:
+        # The JSON of a signed assertion, without the JWS that carried it.
+        result = Ob2Result(given, standard=STANDARD_SIGNED)
+        if _check_structure(run, given, STANDARD_SIGNED):
+            run.add("proof.signature", Outcome.FAILED, "ob2.signed_without_jws")
+        return result
     result = Ob2Result(given, standard=STANDARD_HOSTED)
     if not _check_structure(run, given, STANDARD_HOSTED):
-        return result
-    kind = _verification(given).get("type")
-    if kind in _SIGNED_TYPES:
-        run.add("proof.signature", Outcome.FAILED, "ob2.signed_without_jws")
         return result
     url = str(given["id"])
     hosted = _fetch_hosted(run, url, given)

@@ -162,7 +162,7 @@ def _check_one(run: Run, credential: Mapping[str, Any], index: int, entry: Any) 
         )
         return
     if errors:
-        shown = [f"{error.json_path}: {error.message[:200]}" for error in errors]
+        shown = [_describe(error) for error in errors]
         run.add(
             "format.schema",
             Outcome.FAILED,
@@ -176,6 +176,15 @@ def _check_one(run: Run, credential: Mapping[str, Any], index: int, entry: Any) 
     if whole is not None:
         _remember_valid(whole)
     run.add("format.schema", Outcome.PASSED, "schema.passed", details, url=url)
+
+
+def _describe(error: Any) -> str:
+    """One violation in a line; jsonschema's own message starts with the whole instance."""
+    message = error.message if len(error.message) <= 160 else ""
+    if not message:
+        expected = json.dumps(error.validator_value, ensure_ascii=False)
+        message = f"does not satisfy {error.validator} {expected[:100]}"
+    return f"{error.json_path}: {message}"
 
 
 def _memo_key(schema_body: bytes, instance: Any) -> tuple[str, str, str] | None:
