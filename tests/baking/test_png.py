@@ -32,7 +32,7 @@ from microcred.baking import (
     unbake,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures" / "baking"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "baking"
 OB3 = "https://purl.imsglobal.org/ob/v3p0"
 OB2 = "http://openbadges.org"
 SVG = "http://www.w3.org/2000/svg"
