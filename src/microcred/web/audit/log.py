@@ -1,0 +1,42 @@
+"""``record()``: the one way apps write to the audit log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from microcred.web.audit import actions
+from microcred.web.audit.models import AuditEvent
+
+
+def record(
+    organization: models.Model,
+    actor: models.Model | None,
+    action: str,
+    *,
+    target: models.Model | None = None,
+    details: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Log that ``actor`` (a person, or None for the system) did ``action`` to ``target``."""
+    if not actions.is_registered(action):
+        # An unregistered code would show as a raw code in the log; catch it in tests.
+        raise ValueError(f"the audit action {action!r} is not registered")
+    return AuditEvent.objects.create(
+        organization=organization,
+        actor=actor,
+        actor_label=_describe_actor(actor),
+        action=action,
+        target_type=target._meta.label_lower if target is not None else "",
+        target_id=str(target.pk) if target is not None else "",
+        target_label=str(target)[:300] if target is not None else "",
+        details=details or {},
+    )
+
+
+def _describe_actor(actor: models.Model | None) -> str:
+    if actor is None:
+        return ""
+    email = getattr(actor, "email", "")
+    name = str(actor)
+    return f"{name} <{email}>" if email and name != email else name

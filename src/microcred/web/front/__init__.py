@@ -1,0 +1,1 @@
+"""The pages outside any organization: home, language switch, errors, health check."""

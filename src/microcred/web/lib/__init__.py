@@ -1,0 +1,1 @@
+"""Helpers the web apps share; small, with no views of their own."""

@@ -1,0 +1,1 @@
+"""Organizations (issuer profiles), their members and roles, invitations, the switcher."""

@@ -1,0 +1,13 @@
+"""URLs of the instance. Organization pages live under ``/o/<slug>/`` (see lib/tenancy.py)."""
+
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("", include("microcred.web.front.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("accounts/", include("microcred.web.accounts.urls")),
+    path("", include("microcred.web.organizations.urls")),
+    path("", include("microcred.web.identity.urls")),
+    path("", include("microcred.web.audit.urls")),
+]
