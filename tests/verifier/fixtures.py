@@ -393,7 +393,7 @@ def jwt_with_payload(token: str, change: Callable[[dict[str, Any]], None]) -> st
     """``token`` with ``change`` applied to its credential, the old signature kept."""
     header, payload, signature = token.split(".")
     data = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-    change(data["vc"] if "vc" in data else data)
+    change(data.get("vc", data))
     return f"{header}.{_b64(json.dumps(data))}.{signature}"
 
 

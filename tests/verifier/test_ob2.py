@@ -113,7 +113,7 @@ def test_a_signed_assertion_verifies(issuer: Ob2Issuer) -> None:
 
 
 def test_a_tampered_signed_assertion_fails(issuer: Ob2Issuer) -> None:
-    header, payload, signature = issuer.sign(issuer.assertion(11, signed=True)).split(".")
+    header, _payload, signature = issuer.sign(issuer.assertion(11, signed=True)).split(".")
     other = issuer.sign(issuer.assertion(11, signed=True, issuedOn="2024-01-01T00:00:00Z"))
     tampered = f"{header}.{other.split('.')[1]}.{signature}"
     report = issuer.verify(tampered)

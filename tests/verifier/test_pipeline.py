@@ -94,7 +94,7 @@ def test_it_follows_an_html_pages_link_to_the_credential(issuer: Issuer) -> None
     assert report.verdict is Verdict.VALID, describe(report)
 
 
-def _html(url: str, head: str):  # noqa: ANN202
+def _html(url: str, head: str):
     from microcred.verifier import Response
 
     body = f"<!doctype html><html><head>{head}</head><body>Badge</body></html>".encode()

@@ -67,8 +67,9 @@ class HttpFetcher:
     """Fetches public https URLs with every size and time capped; thread-safe.
 
     ``allow_http`` also permits plain http (never for production: a network attacker could
-    change what a verifier reads). ``allow_private_addresses`` turns the SSRF guard off and
-    exists for tests against a local server only. ``resolver`` replaces DNS (tests).
+    change what a verifier reads). ``allow_private_addresses`` turns the SSRF guard off, and
+    ``address_allowed`` replaces its rule; both exist for tests against a local server only.
+    ``resolver`` replaces DNS (tests).
     """
 
     def __init__(
@@ -81,6 +82,7 @@ class HttpFetcher:
         max_redirects: int = DEFAULT_MAX_REDIRECTS,
         cache_entries: int = DEFAULT_CACHE_ENTRIES,
         cache_ttl: float = DEFAULT_CACHE_TTL,
+        address_allowed: Callable[[IPAddress], bool] | None = None,
         resolver: Resolver | None = None,
         ssl_context: ssl.SSLContext | None = None,
         user_agent: str = USER_AGENT,
@@ -93,6 +95,9 @@ class HttpFetcher:
         self.timeout = timeout
         self.max_redirects = max_redirects
         self._resolver = resolver or system_resolver
+        if address_allowed is None:
+            address_allowed = (lambda _address: True) if allow_private_addresses else is_public
+        self._address_allowed = address_allowed
         self._ssl_context = ssl_context or ssl.create_default_context()
         self._user_agent = user_agent
         self._cache = _ResponseCache(cache_entries, cache_ttl)
@@ -176,15 +181,14 @@ class HttpFetcher:
         addresses = [literal] if literal is not None else self._resolve(url, host, port, deadline)
         if not addresses:
             raise FetchFailed(f"The host {host} has no address.", kind="network", url=url)
-        if not self.allow_private_addresses:
-            refused = [address for address in addresses if not is_public(address)]
-            if refused:
-                raise FetchRefused(
-                    f"{_short(url)} was not fetched: {host} resolves to {refused[0]}, a "
-                    "private, local or reserved address.",
-                    kind="address",
-                    url=url,
-                )
+        refused = [address for address in addresses if not self._address_allowed(address)]
+        if refused:
+            raise FetchRefused(
+                f"{_short(url)} was not fetched: {host} resolves to {refused[0]}, a "
+                "private, local or reserved address.",
+                kind="address",
+                url=url,
+            )
         return addresses[0]
 
     def _resolve(self, url: str, host: str, port: int, deadline: float) -> list[IPAddress]:

@@ -17,7 +17,13 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from microcred.baking import MAX_IMAGE_BYTES, BakingError, NoCredentialError, unbake
+from microcred.baking import (
+    MAX_IMAGE_BYTES,
+    BakingError,
+    NoCredentialError,
+    image_format,
+    unbake,
+)
 from microcred.verifier.fetcher import MAX_URL_CHARS
 
 MAX_TEXT_BYTES: Final = 4 * 1024 * 1024
@@ -27,6 +33,8 @@ MAX_JSON_DEPTH: Final = 64
 _JWS: Final = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+")
 _URL: Final = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
 _PNG_SIGNATURE: Final = b"\x89PNG\r\n\x1a\n"
+# JPEG, GIF, WebP, PDF, gzip (SVGZ): files people drop that cannot carry a badge.
+_OTHER_IMAGES: Final = (b"\xff\xd8\xff", b"GIF8", b"RIFF", b"%PDF-", b"\x1f\x8b")
 _BOM: Final = "\ufeff"
 
 Form = Literal["url", "json", "jws"]
@@ -102,6 +110,11 @@ def _from_bytes(data: bytes, source: Source) -> Given:
         raise _too_large(len(data), MAX_INPUT_BYTES)
     if data.startswith(_PNG_SIGNATURE) or _looks_like_svg(data):
         return _from_image(data)
+    if data.startswith(_OTHER_IMAGES):
+        try:
+            image_format(data)
+        except BakingError as error:
+            raise InputError(f"The image cannot be read: {error}.", kind="image") from None
     if len(data) > MAX_TEXT_BYTES:
         raise _too_large(len(data), MAX_TEXT_BYTES)
     try:

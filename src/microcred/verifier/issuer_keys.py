@@ -89,7 +89,7 @@ class KeyResolver:
         if issuer_id is None:
             raise _failed("issuer.key.no_issuer")
         resolved, also_known_as = self._resolve(method_id)
-        if not _belongs(resolved.controller, issuer_id, also_known_as):
+        if not _belongs(resolved, issuer_id, also_known_as):
             raise _failed("issuer.key.not_issuer", controller=resolved.controller, issuer=issuer_id)
         return resolved
 
@@ -322,9 +322,15 @@ def _fragment_key(fragment: str) -> PublicKey | None:
         return None
 
 
-def _belongs(controller: str, issuer_id: str, also_known_as: list[str]) -> bool:
+def _belongs(resolved: ResolvedKey, issuer_id: str, also_known_as: list[str]) -> bool:
+    controller = resolved.controller
     if controller == issuer_id:
         return True
+    if resolved.route == "jwk-set":
+        # A bare JWK (set) says nothing of its owner but where it is served: the issuer's
+        # own https origin.
+        key_set, issuer = urlsplit(controller), urlsplit(issuer_id)
+        return issuer.scheme == key_set.scheme == "https" and issuer.netloc == key_set.netloc
     # An https issuer may sign with a did:web of the same host whose document names it: both
     # ends are then controlled by whoever controls that host.
     if controller.startswith("did:web:") and issuer_id in also_known_as:
