@@ -24,7 +24,7 @@ def resolver(documents: dict | None = None) -> KeyResolver:
     return KeyResolver(StaticFetcher(documents or {}))
 
 
-def problem(call) -> KeyProblem:  # noqa: ANN001
+def problem(call) -> KeyProblem:
     with pytest.raises(KeyProblem) as caught:
         call()
     return caught.value
