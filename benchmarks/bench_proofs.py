@@ -108,10 +108,12 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=2000, help="credentials per measurement")
     arguments = parser.parse_args()
     print(
-        f"python {platform.python_version()} on {os.cpu_count()} cores, {arguments.count} credentials each"
+        f"python {platform.python_version()} on {os.cpu_count()} cores, "
+        f"{arguments.count} credentials each"
     )
     print(
-        f"{'format':17} {'workload':9} {'sign/s':>8} {'verify/s':>9} {'sign/s x2 proc':>15} {'speed-up':>9}"
+        f"{'format':17} {'workload':9} {'sign/s':>8} {'verify/s':>9} "
+        f"{'sign/s x2 proc':>15} {'speed-up':>9}"
     )
     for proof_format in FORMATS:
         for distinct in (False, True):
