@@ -57,10 +57,15 @@ def make_user(db: None) -> Callable[..., Any]:
     counter = iter(range(1, 10_000))
 
     def make(email: str | None = None, *, name: str | None = None, password: str = PASSWORD) -> Any:
+        from django.contrib.auth.hashers import make_password
+
         number = next(counter)
-        return User.objects.create_user(
-            email or f"person{number}@example.org", password, name=name or f"Person {number}"
+        user = User.objects.create_user(
+            email or f"person{number}@example.org", None, name=name or f"Person {number}"
         )
+        user.password = make_password(password, hasher="md5")
+        user.save(update_fields=["password"])
+        return user
 
     return make
 

@@ -17,6 +17,7 @@ from functools import cache
 
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/microcred"
 BASE_URL = "http://testserver"
+FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
 # Variables a developer's shell may hold that would make the tests depend on that shell.
 _CLEARED = (
     "MICROCRED_REDIS_URL",
@@ -40,8 +41,9 @@ def uses_postgres() -> bool:
     return os.environ.get("MICROCRED_TEST_DATABASE", "").lower() in {"postgres", "postgresql"}
 
 
+@cache
 def configure() -> DatabaseChoice:
-    """Set the environment variables the settings read, then set Django up."""
+    """Set the environment variables the settings read, then set Django up (once a process)."""
     from microcred.proofs.keystore import KeyEncryptionKey
 
     for name in _CLEARED:
@@ -56,8 +58,12 @@ def configure() -> DatabaseChoice:
     os.environ["DATABASE_URL"] = choice.url
 
     import django
+    from django.conf import settings
 
     django.setup()
+    # Test people get cheap hashes (see conftest.make_user); what the app itself hashes
+    # still uses argon2, the first hasher, and tests check that.
+    settings.PASSWORD_HASHERS = [*settings.PASSWORD_HASHERS, FAST_HASHER]
     return choice
 
 

@@ -48,7 +48,8 @@ def test_every_entry_is_translated_and_not_fuzzy(po: Path) -> None:
 
 @pytest.mark.parametrize("po", CATALOGS, ids=lambda path: path.parents[3].name)
 def test_the_compiled_catalog_matches_its_source(po: Path) -> None:
-    """The .mo files are committed; run `make messages` after editing a .po file."""
+    """The .mo files are committed: after editing a .po, run `microcred manage compilemessages`
+    in src/microcred/web."""
     with po.with_suffix(".mo").open("rb") as file:
         compiled = gettext.GNUTranslations(file)
     for entry in read_po(po):
@@ -87,7 +88,7 @@ def test_every_marked_string_has_a_german_translation() -> None:
     strings = marked_strings()
     assert "Skip to content" in strings and "Owner" in strings
     missing = sorted(strings - german_msgids())
-    assert not missing, f"not in any German catalog (run `make messages`): {missing}"
+    assert not missing, f"not in any German catalog (run `microcred manage makemessages -l de --no-location` in its app folder): {missing}"
 
 
 @pytest.mark.django_db

@@ -9,6 +9,7 @@ may both pass at the edge; this is a brake on guessing and flooding, not an exac
 from __future__ import annotations
 
 import hashlib
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,7 +43,7 @@ class RateLimit:
         if not _is_window(window) or now - window[0] >= self.period:
             window = (now, 0)
         start, count = window[0], window[1] + 1
-        remaining = max(1, int(start + self.period - now) + 1)
+        remaining = max(1, math.ceil(start + self.period - now))
         cache.set(cache_key, (start, count), timeout=remaining)
         return count <= self.limit
 
@@ -51,7 +52,7 @@ class RateLimit:
         window = cache.get(self._cache_key(key))
         if not _is_window(window) or window[1] < self.limit:
             return 0
-        return max(0, int(window[0] + self.period - self.clock()) + 1)
+        return max(0, math.ceil(window[0] + self.period - self.clock()))
 
     def reset(self, key: str) -> None:
         cache.delete(self._cache_key(key))
