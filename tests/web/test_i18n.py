@@ -88,7 +88,10 @@ def test_every_marked_string_has_a_german_translation() -> None:
     strings = marked_strings()
     assert "Skip to content" in strings and "Owner" in strings
     missing = sorted(strings - german_msgids())
-    assert not missing, f"not in any German catalog (run `microcred manage makemessages -l de --no-location` in its app folder): {missing}"
+    assert not missing, (
+        "not in any German catalog (run `microcred manage makemessages -l de --no-location` "
+        f"in the app's folder, translate, then `microcred manage compilemessages`): {missing}"
+    )
 
 
 @pytest.mark.django_db

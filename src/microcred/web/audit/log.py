@@ -16,9 +16,13 @@ def record(
     action: str,
     *,
     target: models.Model | None = None,
+    label: str | None = None,
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Log that ``actor`` (a person, or None for the system) did ``action`` to ``target``."""
+    """Log that ``actor`` (a person, or None for the system) did ``action`` to ``target``.
+
+    ``label`` names the object when there is no row to point at (an e-mail address invited).
+    """
     if not actions.is_registered(action):
         # An unregistered code would show as a raw code in the log; catch it in tests.
         raise ValueError(f"the audit action {action!r} is not registered")
@@ -29,7 +33,7 @@ def record(
         action=action,
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None else "",
-        target_label=str(target)[:300] if target is not None else "",
+        target_label=(label if label is not None else str(target or ""))[:300],
         details=details or {},
     )
 

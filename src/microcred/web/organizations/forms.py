@@ -57,6 +57,11 @@ class OrganizationProfileForm(forms.ModelForm):
         help_texts = OrganizationCreateForm.Meta.help_texts
         widgets = OrganizationCreateForm.Meta.widgets
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.instance.logo:
+            del self.fields["remove_logo"]
+
     def clean_logo_file(self) -> tuple[bytes, str] | None:
         upload = self.cleaned_data.get("logo_file")
         if not upload:

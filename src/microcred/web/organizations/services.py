@@ -127,7 +127,13 @@ def invite(actor: Membership, email: str, role: Role | str) -> tuple[Invitation,
             invited_by=actor.user,
             expires_at=timezone.now() + INVITATION_LIFETIME,
         )
-        record(organization, actor.user, "member.invited", details={"email": email, "role": role})
+        record(
+            organization,
+            actor.user,
+            "member.invited",
+            label=email,
+            details={"email": email, "role": Role(role).value},
+        )
     return invitation, token
 
 
@@ -172,5 +178,6 @@ def revoke_invitation(actor: Membership, invitation: Invitation) -> None:
             actor.organization,
             actor.user,
             "invitation.revoked",
+            label=invitation.email,
             details={"email": invitation.email},
         )

@@ -92,6 +92,7 @@ def _members_page(
     request: HttpRequest, invitation_form: InvitationForm, status: int = 200
 ) -> HttpResponse:
     actor = request.membership
+    owners = request.organization.memberships.filter(role=Role.OWNER).count()
     memberships = request.organization.memberships.select_related("user").order_by(
         "user__name", "user__email"
     )
@@ -103,7 +104,8 @@ def _members_page(
             )
             if services.can_grant(actor, membership.role)
             else None,
-            "removable": membership.pk == actor.pk or services.can_grant(actor, membership.role),
+            "removable": (membership.pk == actor.pk or services.can_grant(actor, membership.role))
+            and not (membership.role == Role.OWNER and owners == 1),
         }
         for membership in memberships
     ]
