@@ -6,6 +6,7 @@ rest are the secure defaults of this product and are not meant to be tuned per i
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -17,6 +18,12 @@ from microcred.web import config
 
 CONFIG = config.from_environment(os.environ)
 WEB_DIR = Path(__file__).resolve().parent
+
+if importlib.util.find_spec("django_tasks_db") is None:
+    raise ImproperlyConfigured(
+        "the package django-tasks-db (the database backend of Django's tasks) is not "
+        "installed; it is a dependency of microcred's web workspace"
+    )
 
 if not CONFIG.secret_key:
     raise ImproperlyConfigured(
