@@ -107,3 +107,9 @@ def test_waitress_serves_the_app() -> None:
     finally:
         server.close()
         thread.join(10)
+
+
+@pytest.mark.django_db
+def test_manage_passes_the_command_line_to_django(capsys) -> None:
+    assert commands.run_manage(parser().parse_args(["manage", "check"])) == 0
+    assert "System check identified no issues" in capsys.readouterr().out

@@ -78,3 +78,12 @@ def test_rotating_is_only_a_post(login, make_organization) -> None:
     organization = make_organization()
     client = login(organization.memberships.get().user)
     assert client.get(reverse("identity:rotate", args=[organization.slug])).status_code == 405
+
+
+def test_the_deploy_check_reports_a_missing_key_encryption_key(settings) -> None:
+    from microcred.web.identity.checks import key_encryption_keys_configured
+
+    assert key_encryption_keys_configured() == []
+    settings.MICROCRED_KEY_ENCRYPTION_KEYS = ""
+    (error,) = key_encryption_keys_configured()
+    assert error.id == "microcred.E001"
