@@ -52,7 +52,7 @@ def sample_site() -> dict[str, str]:
 
     site = demo.build(password=PASSWORD)
     organization = Organization.objects.get(slug=site.organization_slug)
-    organization.logo, organization.logo_content_type = clean_logo(LOGO)
+    organization.set_logo(*clean_logo(LOGO))
     organization.save()
     colleague = User.objects.create_user("jonas.weber@example.org", None, name="Jonas Weber")
     Membership.objects.create(organization=organization, user=colleague, role=Role.ISSUER)

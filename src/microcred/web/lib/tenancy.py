@@ -39,6 +39,7 @@ def resolve_membership(request: HttpRequest, slug: str, min_role: Role | str) ->
         raise Http404
     membership = (
         Membership.objects.select_related("organization")
+        .defer("organization__logo")
         .filter(organization__slug=slug, user=request.user)
         .first()
     )

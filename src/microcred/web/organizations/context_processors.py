@@ -16,7 +16,11 @@ def organizations(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         context["my_memberships"] = SimpleLazyObject(
-            lambda: list(Membership.objects.filter(user=user).select_related("organization"))
+            lambda: list(
+                Membership.objects.filter(user=user)
+                .select_related("organization")
+                .defer("organization__logo")
+            )
         )
     membership = getattr(request, "membership", None)
     if membership is not None:

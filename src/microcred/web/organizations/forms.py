@@ -59,7 +59,7 @@ class OrganizationProfileForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if not self.instance.logo:
+        if not self.instance.logo_version:
             del self.fields["remove_logo"]
 
     def clean_logo_file(self) -> tuple[bytes, str] | None:
@@ -79,9 +79,9 @@ class OrganizationProfileForm(forms.ModelForm):
         organization = super().save(commit=False)
         logo = self.cleaned_data.get("logo_file")
         if logo is not None:
-            organization.logo, organization.logo_content_type = logo
+            organization.set_logo(*logo)
         elif self.cleaned_data.get("remove_logo"):
-            organization.logo, organization.logo_content_type = None, ""
+            organization.set_logo(None)
         if commit:
             organization.save()
         return organization

@@ -36,6 +36,9 @@ class Organization(models.Model):
     description = models.TextField(_("description"), max_length=2000, blank=True)
     logo = models.BinaryField(null=True, blank=True, editable=False)
     logo_content_type = models.CharField(max_length=32, blank=True, editable=False)
+    # Part of the logo's URL, so caches never serve an old one; empty when there is no logo.
+    # Pages test this instead of the bytes, which most queries defer.
+    logo_version = models.CharField(max_length=16, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="organizations"
@@ -49,10 +52,11 @@ class Organization(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def logo_version(self) -> str:
-        """Changes whenever the logo does; part of the logo URL, so caches never go stale."""
-        return hashlib.sha256(bytes(self.logo or b"")).hexdigest()[:12]
+    def set_logo(self, data: bytes | None, content_type: str = "") -> None:
+        """Store an already cleaned logo (see logos.clean_logo), or remove it with None."""
+        self.logo = data or None
+        self.logo_content_type = content_type if data else ""
+        self.logo_version = hashlib.sha256(data).hexdigest()[:12] if data else ""
 
 
 class Membership(models.Model):

@@ -67,7 +67,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 def logo(request: HttpRequest, org: str) -> HttpResponse:
     """The logo is public: it is part of the issuer profile inside every credential."""
     organization = get_object_or_404(Organization, slug=org)
-    if not organization.logo:
+    if not organization.logo_version:
         raise Http404
     response = HttpResponse(bytes(organization.logo), content_type=organization.logo_content_type)
     if request.GET.get("v") == organization.logo_version:
