@@ -156,8 +156,11 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 if CONFIG.secure:
     SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
     SECURE_SSL_REDIRECT = True
-    # Behind a proxy, waitress turns X-Forwarded-Proto into the request's scheme only for
-    # the proxy named in MICROCRED_TRUSTED_PROXY, so the scheme Django sees is trustworthy.
+    # Load balancers probe over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    # Behind a TLS-terminating proxy, waitress takes the scheme from X-Forwarded-Proto only
+    # when the proxy is named in MICROCRED_TRUSTED_PROXY; without it every request would
+    # look like plain HTTP and be redirected.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
