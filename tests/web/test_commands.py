@@ -113,3 +113,14 @@ def test_waitress_serves_the_app() -> None:
 def test_manage_passes_the_command_line_to_django(capsys) -> None:
     assert commands.run_manage(parser().parse_args(["manage", "check"])) == 0
     assert "System check identified no issues" in capsys.readouterr().out
+
+
+def test_waitress_accepts_the_trusted_proxy_settings() -> None:
+    from microcred.web.server import create_server
+
+    server = create_server(host="127.0.0.1", port=0, threads=1, trusted_proxy="127.0.0.1")
+    try:
+        assert server.adj.trusted_proxy == "127.0.0.1"
+        assert "x-forwarded-proto" in server.adj.trusted_proxy_headers
+    finally:
+        server.close()
