@@ -1,4 +1,8 @@
-"""The `microcred` command: keys, issuing, baking, status lists and verification, offline."""
+"""The `microcred` command: keys, issuing, baking, status lists and verification, offline.
+
+Command modules import the heavy parts (pyld, cryptography, Pillow, the verifier) inside their
+handlers, so that `microcred --help` and every command start without loading all of them.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from collections.abc import Sequence
 from microcred import __version__
 from microcred.cli import bake, demo, issue, keys, status, verify
 from microcred.cli.common import CommandError
+from microcred.web import commands as web
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -21,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"microcred {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (keys, issue, bake, status, verify, demo):
+    for module in (keys, issue, bake, status, verify, demo, web):
         module.register(commands)
     return parser
 

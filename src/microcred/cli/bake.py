@@ -7,7 +7,6 @@ import json
 import sys
 from typing import Any
 
-from microcred.baking import bake, unbake
 from microcred.cli.common import CommandError, read_bytes, write_output
 
 
@@ -35,6 +34,8 @@ def register(commands: Any) -> None:
 
 
 def bake_image(arguments: argparse.Namespace) -> int:
+    from microcred.baking import bake
+
     raw = read_bytes(arguments.credential, "credential")
     try:
         text = raw.decode("utf-8").strip()
@@ -50,6 +51,8 @@ def bake_image(arguments: argparse.Namespace) -> int:
 
 
 def unbake_image(arguments: argparse.Namespace) -> int:
+    from microcred.baking import unbake
+
     baked = unbake(read_bytes(arguments.image, "image"))
     print(f"{baked.kind} in {baked.image_format}", file=sys.stderr)
     write_output(baked.text + "\n", arguments.out)

@@ -9,11 +9,7 @@ import shutil
 from pathlib import Path
 from typing import Any, Final
 
-from PIL import Image, ImageDraw
-
 from microcred.cli.keyfile import KEK_ENVIRONMENT_VARIABLE
-from microcred.openbadges.samples import realistic_achievement
-from microcred.proofs.keystore import KeyEncryptionKey
 
 STATUS_URL: Final = "https://badges.example.org/status/revocation-1"
 
@@ -30,6 +26,8 @@ def register(commands: Any) -> None:
 
 
 def _badge_image(path: Path) -> None:
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGBA", (400, 400), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
     draw.ellipse((10, 10, 390, 390), fill=(24, 78, 119), outline=(245, 183, 0), width=14)
@@ -46,6 +44,9 @@ def _step(title: str, command: list[str]) -> int:
 
 
 def demo(arguments: argparse.Namespace) -> int:
+    from microcred.openbadges.samples import realistic_achievement
+    from microcred.proofs.keystore import KeyEncryptionKey
+
     folder = Path(arguments.folder)
     if folder.exists():
         shutil.rmtree(folder)

@@ -6,16 +6,13 @@ import argparse
 import json
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from microcred.baking import bake
 from microcred.cli.common import CommandError, dump_json, read_bytes, read_json, write_output
 from microcred.cli.keyfile import KeyFile
-from microcred.openbadges.achievement import Achievement
-from microcred.openbadges.award import Recipient, award
-from microcred.openbadges.profile import Profile
-from microcred.proofs.securing import ProofFormat, secure
-from microcred.status import status_list_entry
+
+if TYPE_CHECKING:
+    from microcred.openbadges.profile import Profile
 
 
 def register(commands: Any) -> None:
@@ -61,6 +58,8 @@ def _datetime(text: str | None, option: str) -> datetime | None:
 
 
 def _issuer(arguments: argparse.Namespace, controller: str) -> Profile:
+    from microcred.openbadges.profile import Profile
+
     if arguments.issuer:
         data = read_json(arguments.issuer, "issuer profile")
         if isinstance(data, dict):
@@ -78,6 +77,10 @@ def _issuer(arguments: argparse.Namespace, controller: str) -> Profile:
 
 
 def build_credential(arguments: argparse.Namespace, key_file: KeyFile) -> dict[str, Any]:
+    from microcred.openbadges.achievement import Achievement
+    from microcred.openbadges.award import Recipient, award
+    from microcred.status import status_list_entry
+
     if not arguments.recipient and not arguments.recipient_did:
         raise CommandError("Give --recipient EMAIL or --recipient-did DID.")
     if (arguments.status_list is None) != (arguments.status_index is None):
@@ -103,6 +106,9 @@ def build_credential(arguments: argparse.Namespace, key_file: KeyFile) -> dict[s
 
 
 def issue(arguments: argparse.Namespace) -> int:
+    from microcred.baking import bake
+    from microcred.proofs.securing import ProofFormat, secure
+
     key_file = KeyFile.read(Path(arguments.key))
     credential = build_credential(arguments, key_file)
     secured = secure(

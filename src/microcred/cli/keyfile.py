@@ -10,10 +10,12 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from microcred.proofs.keys import KeyPair
-from microcred.proofs.keystore import KeyEncryptionKey, seal, unseal
+if TYPE_CHECKING:
+    from microcred.proofs.keys import KeyPair
+    from microcred.proofs.keystore import KeyEncryptionKey
+
 
 KEK_ENVIRONMENT_VARIABLE: Final = "MICROCRED_KEY_ENCRYPTION_KEYS"
 KEY_FILE_TYPE: Final = "MicrocredSigningKey"
@@ -25,6 +27,8 @@ class KeyFileError(ValueError):
 
 def configured_keks() -> list[KeyEncryptionKey]:
     """The key-encryption keys from the environment; the first one seals new keys."""
+    from microcred.proofs.keystore import KeyEncryptionKey
+
     text = os.environ.get(KEK_ENVIRONMENT_VARIABLE, "").strip()
     if not text:
         raise KeyFileError(
@@ -51,6 +55,8 @@ class KeyFile:
         verification_method: str,
         kek: KeyEncryptionKey,
     ) -> KeyFile:
+        from microcred.proofs.keystore import seal
+
         public = key_pair.public_key
         description = (
             {"publicKeyMultibase": public.to_multikey()}
@@ -66,6 +72,8 @@ class KeyFile:
         )
 
     def key_pair(self, keks: list[KeyEncryptionKey] | None = None) -> KeyPair:
+        from microcred.proofs.keystore import unseal
+
         return unseal(
             self.sealed,
             keks if keks is not None else configured_keks(),

@@ -8,9 +8,6 @@ from typing import Any
 
 from microcred.cli.common import CommandError, dump_json, write_output
 from microcred.cli.keyfile import KEK_ENVIRONMENT_VARIABLE, KeyFile, configured_keks
-from microcred.proofs.did import did_key, did_key_verification_method, did_web, did_web_document
-from microcred.proofs.keys import KeyPair, public_key_from_jwk, public_key_from_multikey
-from microcred.proofs.keystore import KeyEncryptionKey
 
 
 def register(commands: Any) -> None:
@@ -57,12 +54,17 @@ def register(commands: Any) -> None:
 
 
 def new_kek(arguments: argparse.Namespace) -> int:
+    from microcred.proofs.keystore import KeyEncryptionKey
+
     kek = KeyEncryptionKey.generate()
     print(f"export {KEK_ENVIRONMENT_VARIABLE}='{kek.to_secret()}'")
     return 0
 
 
 def new_key(arguments: argparse.Namespace) -> int:
+    from microcred.proofs.did import did_key, did_key_verification_method, did_web
+    from microcred.proofs.keys import KeyPair
+
     out = Path(arguments.out)
     if out.exists():
         raise CommandError(f"{out} already exists; a key file is never overwritten.")
@@ -87,6 +89,9 @@ def new_key(arguments: argparse.Namespace) -> int:
 
 
 def write_did_document(arguments: argparse.Namespace) -> int:
+    from microcred.proofs.did import did_web_document
+    from microcred.proofs.keys import public_key_from_jwk, public_key_from_multikey
+
     files = [KeyFile.read(Path(name)) for name in arguments.key_files]
     controllers = {key_file.controller for key_file in files}
     if len(controllers) != 1:

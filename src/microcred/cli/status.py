@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from microcred.cli.common import CommandError, dump_json, read_json, write_output
 from microcred.cli.keyfile import KeyFile
-from microcred.proofs.securing import secure
-from microcred.status import MIN_ENTRIES, StatusList, status_list_credential
+
+if TYPE_CHECKING:
+    from microcred.status import StatusList
+
+# The spec's minimum list size (microcred.status.MIN_ENTRIES), without importing it for --help.
+MIN_ENTRIES = 131_072
 
 
 def register(commands: Any) -> None:
@@ -48,6 +52,9 @@ def register(commands: Any) -> None:
 
 
 def new_list(arguments: argparse.Namespace) -> int:
+    from microcred.proofs.securing import secure
+    from microcred.status import StatusList, status_list_credential
+
     key_file = KeyFile.read(Path(arguments.key))
     credential = status_list_credential(
         arguments.url,
@@ -62,6 +69,8 @@ def new_list(arguments: argparse.Namespace) -> int:
 
 
 def _read_list(path: str) -> tuple[dict[str, Any], StatusList]:
+    from microcred.status import StatusList
+
     credential = read_json(path, "status list credential")
     if not isinstance(credential, dict) or not isinstance(
         credential.get("credentialSubject"), dict
@@ -74,6 +83,9 @@ def _read_list(path: str) -> tuple[dict[str, Any], StatusList]:
 
 
 def set_entry(arguments: argparse.Namespace) -> int:
+    from microcred.proofs.securing import secure
+    from microcred.status import status_list_credential
+
     credential, status_list = _read_list(arguments.list_file)
     if not 0 <= arguments.index < status_list.length:
         raise CommandError(f"INDEX must be between 0 and {status_list.length - 1}.")

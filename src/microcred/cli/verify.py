@@ -6,15 +6,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from microcred.cli.common import CommandError
-from microcred.verifier.fetcher import Fetcher, OfflineFetcher, StaticFetcher
-from microcred.verifier.http_fetcher import HttpFetcher
-from microcred.verifier.pipeline import verify as verify_badge
-from microcred.verifier.report import Verdict
 
-EXIT_CODES: Final = {Verdict.VALID: 0, Verdict.INVALID: 1, Verdict.INDETERMINATE: 2}
+if TYPE_CHECKING:
+    from microcred.verifier.fetcher import Fetcher
+
+# By the verdict's value, so that `--help` does not import the verifier.
+EXIT_CODES: Final = {"valid": 0, "invalid": 1, "indeterminate": 2}
 
 
 def register(commands: Any) -> None:
@@ -54,6 +54,9 @@ def _given(text: str) -> Any:
 
 
 def _fetcher(arguments: argparse.Namespace) -> Fetcher:
+    from microcred.verifier.fetcher import OfflineFetcher, StaticFetcher
+    from microcred.verifier.http_fetcher import HttpFetcher
+
     network: Fetcher = OfflineFetcher() if arguments.offline else HttpFetcher()
     if not arguments.with_document:
         return network
@@ -69,10 +72,12 @@ def _fetcher(arguments: argparse.Namespace) -> Fetcher:
 
 
 def verify(arguments: argparse.Namespace) -> int:
+    from microcred.verifier.pipeline import verify as verify_badge
+
     fetcher = _fetcher(arguments)
     report = verify_badge(_given(arguments.input), fetcher=fetcher, recipient=arguments.recipient)
     if arguments.json:
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
         sys.stdout.write(report.render_text(arguments.language))
-    return EXIT_CODES[report.verdict]
+    return EXIT_CODES[report.verdict.value]
