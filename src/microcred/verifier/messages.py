@@ -362,6 +362,12 @@ CATALOG: Final[dict[str, tuple[str, str]]] = {
         "Der Nachweis lässt sich nicht als JSON-LD lesen, daher kann seine Signatur nicht "
         "geprüft werden. Technische Angabe: {reason}",
     ),
+    "proof.too_symmetric": (
+        "The credential is shaped so that checking its signature could take hours ({reason}); "
+        "it is refused.",
+        "Der Nachweis ist so aufgebaut, dass die Prüfung seiner Signatur Stunden dauern könnte "
+        "({reason}); er wird abgelehnt.",
+    ),
     "proof.mismatch": (
         "The signature does not match: {thing_mid} was changed after signing, or signed with "
         "another key.",

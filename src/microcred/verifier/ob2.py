@@ -344,12 +344,12 @@ def _check_revocation_list(
     if not isinstance(revoked, list) or len(revoked) > MAX_REVOKED:
         run.add("status.revoked", Outcome.INDETERMINATE, "status.list_malformed", url=url)
         return
-    wanted = {assertion.get("id"), assertion.get("uid")} - {None}
+    wanted = _strings(assertion.get("id"), assertion.get("uid"))
     for item in revoked:
         if isinstance(item, Mapping):
-            ids = {id_of(item), item.get("uid")}
+            ids = _strings(id_of(item), item.get("uid"))
         else:
-            ids = {item} if isinstance(item, str) else set()
+            ids = _strings(item)
         if ids & wanted:
             reason = item.get("revocationReason") if isinstance(item, Mapping) else None
             details = {"revocationReason": reason[:500]} if isinstance(reason, str) else {}
@@ -431,3 +431,7 @@ def _check_dates_and_recipient(run: Run, assertion: Mapping[str, Any]) -> None:
 
 def _is_web_url(value: Any) -> bool:
     return isinstance(value, str) and value.startswith(("https://", "http://"))
+
+
+def _strings(*values: Any) -> set[str]:
+    return {value for value in values if isinstance(value, str)}
