@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib.metadata import distribution
+from importlib.resources import files
 from typing import Any, Final
 
 CREDENTIALS_V2: Final = "https://www.w3.org/ns/credentials/v2"
@@ -20,6 +21,8 @@ DATA_INTEGRITY_V2: Final = "https://w3id.org/security/data-integrity/v2"
 MULTIKEY_V1: Final = "https://w3id.org/security/multikey/v1"
 ED25519_2020_V1: Final = "https://w3id.org/security/suites/ed25519-2020/v1"
 OB_V3P0_EXTENSIONS: Final = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"
+# microcred's own extension for the EU micro-credential elements (see microcred.openbadges.eu).
+EU_MICROCREDENTIAL_V1: Final = "https://w3id.org/microcred/eu/v1"
 
 # URL -> (distribution, file inside it). Each file is byte-for-byte an upstream copy; the test
 # suite compares every entry with the reference copies in the project's standards folder.
@@ -54,6 +57,10 @@ _CARRIERS: Final[dict[str, tuple[str, str]]] = {
     ),
 }
 
+# microcred's own contexts: files of this package, the same at every instance and offline, so
+# any microcred verifier knows them (each instance also serves them; see the web app).
+_OWN: Final[dict[str, str]] = {EU_MICROCREDENTIAL_V1: "jsonld/eu-microcredential-v1.jsonld"}
+
 # Extra contexts registered at run time (the instance's own extension context, test-only
 # contexts such as the W3C examples context). Kept apart from the carriers on purpose.
 _registered: dict[str, dict[str, Any]] = {}
@@ -72,7 +79,12 @@ class UnknownContextError(LookupError):
 
 def known_context_urls() -> frozenset[str]:
     """Every context URL the loader serves."""
-    return frozenset(_CARRIERS) | frozenset(_registered)
+    return frozenset(_CARRIERS) | frozenset(_OWN) | frozenset(_registered)
+
+
+def own_context_urls() -> frozenset[str]:
+    """The contexts microcred itself defines (no upstream copy exists to compare with)."""
+    return frozenset(_OWN)
 
 
 @cache
@@ -83,18 +95,25 @@ def _read_carried(url: str) -> dict[str, Any]:
         return json.load(handle)
 
 
+@cache
+def _read_own(url: str) -> dict[str, Any]:
+    return json.loads(files("microcred.openbadges").joinpath(_OWN[url]).read_text("utf-8"))
+
+
 def load_context(url: str) -> dict[str, Any]:
     """The parsed context document for ``url``; parsed once per process."""
     if url in _registered:
         return _registered[url]
     if url in _CARRIERS:
         return _read_carried(url)
+    if url in _OWN:
+        return _read_own(url)
     raise UnknownContextError(url)
 
 
 def register_context(url: str, document: dict[str, Any]) -> None:
     """Serve ``document`` for ``url`` from now on (for contexts that ship with microcred)."""
-    if url in _CARRIERS:
+    if url in _CARRIERS or url in _OWN:
         raise ValueError(f"{url} is already served from an installed package")
     _registered[url] = document
 

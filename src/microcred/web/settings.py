@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "microcred.web.organizations",
     "microcred.web.identity",
     "microcred.web.audit",
+    "microcred.web.achievements",
 ]
 
 MIDDLEWARE = [

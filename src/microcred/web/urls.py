@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("microcred.web.organizations.urls")),
     path("", include("microcred.web.identity.urls")),
     path("", include("microcred.web.audit.urls")),
+    path("", include("microcred.web.achievements.urls")),
 ]

@@ -1,0 +1,1 @@
+"""Designing achievements ("badges"): their text, skills, EU elements and image."""
