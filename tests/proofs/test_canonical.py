@@ -193,3 +193,31 @@ def credentials(draw):
 @given(credentials())
 def test_the_fast_path_is_byte_identical_to_the_general_algorithm(document):
     assert canonical.canonicalize(document) == reference_canonical_form(document)
+
+
+def _symmetric_tree(depth, width):
+    if depth == 0:
+        return {"v": "leaf"}
+    return {"p": [_symmetric_tree(depth - 1, width) for _ in range(width)]}
+
+
+def test_a_poison_document_is_refused_instead_of_running_for_hours():
+    # Identical anonymous objects nested in identical anonymous objects: RDFC-1.0's
+    # N-degree algorithm would try every permutation of every sibling group.
+    document = {
+        "@context": {"@vocab": "https://example.org/"},
+        "@id": "https://example.org/root",
+        **_symmetric_tree(4, 6),
+    }
+    with pytest.raises(canonical.CanonicalizationTooComplexError, match="poison") as refused:
+        canonical.canonicalize(document)
+    assert refused.value.work > canonical.MAX_N_DEGREE_WORK
+
+
+def test_a_few_look_alike_objects_are_canonicalized_as_pyld_does():
+    document = {
+        "@context": {"@vocab": "https://example.org/"},
+        "@id": "https://example.org/root",
+        **_symmetric_tree(2, 3),
+    }
+    assert canonical.canonicalize(document) == reference_canonical_form(document)

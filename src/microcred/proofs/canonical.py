@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
@@ -52,6 +53,24 @@ class UndefinedTermError(CanonicalizationError):
             "a property would not be covered by the signature, so the document is refused."
         )
         self.terms = sorted(set(terms))
+
+
+# Units are permutations of look-alike blank nodes plus N-degree calls; each costs tens of
+# microseconds, so the bound keeps the worst case around a second.
+MAX_N_DEGREE_WORK: Final = 20_000
+_FACTORIAL_CAP: Final = 12  # 12! already exceeds the bound
+
+
+class CanonicalizationTooComplexError(CanonicalizationError):
+    """Canonicalizing the document would take unbounded time (many look-alike blank nodes)."""
+
+    def __init__(self, work: int) -> None:
+        super().__init__(
+            "The document holds so many look-alike objects without an id that putting it in "
+            f"canonical form would take too long (more than {MAX_N_DEGREE_WORK:,} steps); it "
+            "is refused, as RDFC-1.0 advises for such 'poison' documents."
+        )
+        self.work = work
 
 
 # --- canonical N-Quads --------------------------------------------------------------------
@@ -103,12 +122,32 @@ def serialize_quad(quad: Quad) -> str:
 
 
 class _Rdfc10(URDNA2015):
-    """pyld's URDNA2015 (which is RDFC-1.0) with canonical escaping and a first-degree fast path.
+    """pyld's URDNA2015 (which is RDFC-1.0) with canonical escaping, a first-degree fast path
+    and a bound on the work of the N-degree algorithm.
 
-    Only :meth:`main` and :meth:`hash_first_degree_quads` are replaced; the N-degree
-    hashing for blank nodes that share a first-degree hash is pyld's, and calls back into
-    the replaced first-degree hash.
+    Only :meth:`canonicalize`, :meth:`hash_first_degree_quads` and
+    :meth:`create_hash_to_related` are replaced; the N-degree hashing for blank nodes that
+    share a first-degree hash is pyld's, and calls back into the replaced methods.
+
+    The N-degree algorithm tries every permutation of look-alike blank nodes, so a few
+    kilobytes of nested identical objects ("poison" datasets, RDFC-1.0 §4.4 and §7) could keep
+    a signer or verifier busy for hours. Before each round of permutations the work it will
+    take is added up, and a document that would need more than :data:`MAX_N_DEGREE_WORK` is
+    refused. Real credentials need a handful of units.
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.n_degree_work = 0
+
+    def create_hash_to_related(self, id_: str, issuer: IdentifierIssuer) -> dict[str, list[str]]:
+        related = super().create_hash_to_related(id_, issuer)
+        self.n_degree_work += 1 + sum(
+            math.factorial(min(len(nodes), _FACTORIAL_CAP)) for nodes in related.values()
+        )
+        if self.n_degree_work > MAX_N_DEGREE_WORK:
+            raise CanonicalizationTooComplexError(self.n_degree_work)
+        return related
 
     def hash_first_degree_quads(self, id_: str) -> str:
         info = self.blank_node_info[id_]
