@@ -9,9 +9,11 @@ memory or in local files (tests, ``--offline`` with files).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Final, Protocol, runtime_checkable
 from urllib.parse import urldefrag
@@ -45,7 +47,7 @@ class FetchFailed(FetchError):
     """The fetch was tried and did not produce a usable response."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Response:
     url: str
     status: int
@@ -55,6 +57,14 @@ class Response:
     @property
     def ok(self) -> bool:
         return 200 <= self.status < 300
+
+    @cached_property
+    def digest(self) -> bytes:
+        """SHA-256 of the body: what verified schemas and status lists are remembered by.
+
+        Computed once per response; a cached response is handed out again and again.
+        """
+        return hashlib.sha256(self.body).digest()
 
 
 @runtime_checkable

@@ -17,14 +17,14 @@ def as_list(value: Any) -> list[Any]:
 
 
 def types_of(document: Any) -> list[str]:
-    if not isinstance(document, Mapping):
+    if not isinstance(document, dict):
         return []
     return [item for item in as_list(document.get("type")) if isinstance(item, str)]
 
 
 def id_of(value: Any) -> str | None:
     """The id of a node given as a string or as an object with an ``id``."""
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):
         value = value.get("id")
     return value if isinstance(value, str) and value else None
 
@@ -37,7 +37,7 @@ def text(value: Any) -> str | None:
     """Display text of a plain string, a ``{"@value": ...}`` object or a list of either."""
     if isinstance(value, str):
         return value
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):
         inner = value.get("@value")
         return inner if isinstance(inner, str) else None
     if isinstance(value, list):
@@ -54,4 +54,4 @@ def contexts_of(document: Mapping[str, Any]) -> list[Any]:
 
 def first_subject(credential: Mapping[str, Any]) -> Mapping[str, Any]:
     subjects = as_list(credential.get("credentialSubject"))
-    return subjects[0] if subjects and isinstance(subjects[0], Mapping) else {}
+    return subjects[0] if subjects and isinstance(subjects[0], dict) else {}

@@ -12,7 +12,6 @@ a batch of credentials sharing one list verifies its proof once.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 import weakref
@@ -42,6 +41,8 @@ _verified: OrderedDict[tuple[bytes, str], tuple[float, weakref.ref[Any], tuple[C
     OrderedDict()
 )
 _verified_lock = Lock()
+# list bytes digest -> the parsed list credential (and its JWT form, if it came as one)
+_parsed: OrderedDict[bytes, tuple[dict[str, Any], VcJwt | None]] = OrderedDict()
 
 
 def check_status(run: Run, credential: Mapping[str, Any], *, what: str) -> None:
@@ -110,7 +111,7 @@ def _bitstring(
         )
         return
     try:
-        list_credential, jwt = _read_list(response)
+        list_credential, jwt = _read_list_once(response)
     except ValueError as error:
         run.add(
             code,
@@ -120,7 +121,7 @@ def _bitstring(
             url=url,
         )
         return
-    problems = _list_problems(run, response.body, list_credential, jwt, credential)
+    problems = _list_problems(run, response.digest, list_credential, jwt, credential)
     if problems:
         run.add(
             code,
@@ -150,6 +151,21 @@ def _bitstring(
         run.add(code, Outcome.PASSED, f"{code}.no", details, thing=noun(what))
 
 
+def _read_list_once(response: Response) -> tuple[dict[str, Any], VcJwt | None]:
+    """The parsed list, remembered by its bytes: a batch shares one list."""
+    with _verified_lock:
+        parsed = _parsed.get(response.digest)
+        if parsed is not None:
+            _parsed.move_to_end(response.digest)
+            return parsed
+    parsed = _read_list(response)
+    with _verified_lock:
+        _parsed[response.digest] = parsed
+        while len(_parsed) > _VERIFIED_SIZE:
+            _parsed.popitem(last=False)
+    return parsed
+
+
 def _read_list(response: Response) -> tuple[dict[str, Any], VcJwt | None]:
     text = response.body.strip()
     if text.startswith(b"{"):
@@ -166,7 +182,7 @@ def _read_list(response: Response) -> tuple[dict[str, Any], VcJwt | None]:
 
 def _list_problems(
     run: Run,
-    body: bytes,
+    digest: bytes,
     list_credential: Mapping[str, Any],
     jwt: VcJwt | None,
     credential: Mapping[str, Any],
@@ -174,7 +190,7 @@ def _list_problems(
     """What keeps the list from being trusted: its own checks that did not pass."""
     from microcred.verifier.credential import check_vc  # the list is a credential too
 
-    key = (hashlib.sha256(body).digest(), issuer_id(credential) or "")
+    key = (digest, issuer_id(credential) or "")
     cached = _cached(key, run.fetcher)
     if cached is None:
         child = run.child()

@@ -21,10 +21,8 @@ of its look-alike ancestors.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from math import factorial
 from typing import Any, Final
 
@@ -33,8 +31,6 @@ MAX_PERMUTATIONS: Final = 1_000
 MAX_NODES: Final = 10_000
 # An @list of equal items becomes a chain of look-alike blank list cells.
 MAX_REPEATS: Final = 16
-_IDS: Final = ("id", "@id")
-_NOT_NODES: Final = ("@value", "@list", "@set")
 
 
 class SymmetryError(ValueError):
@@ -46,118 +42,105 @@ class SymmetryError(ValueError):
 
 
 def check_symmetry(document: Mapping[str, Any]) -> None:
-    nodes = list(_nodes(document))
-    if len(nodes) > MAX_NODES:
-        raise SymmetryError(f"the document has more than {MAX_NODES} objects", count=len(nodes))
-    shapes: dict[int, str] = {}
-    for node in nodes:
-        node_id = next((node.value[key] for key in _IDS if key in node.value), None)
-        if isinstance(node_id, str) and node_id.startswith("_:"):
-            raise SymmetryError(f"the document names a blank node ({node_id[:40]})", count=1)
-        if node_id is None:
-            shapes[node.number] = _shape(node)
-    counts = Counter(shapes.values())
-    lookalikes = {number for number, shape in shapes.items() if counts[shape] > 1}
-    if len(lookalikes) > MAX_LOOKALIKES:
+    parents, shapes, children = _nodes(document)
+    counts = Counter(shape for shape in shapes if shape is not None)
+    lookalike = [shape is not None and counts[shape] > 1 for shape in shapes]
+    total = sum(lookalike)
+    if total > MAX_LOOKALIKES:
         raise SymmetryError(
-            f"the document has {len(lookalikes)} unnamed objects that look alike",
-            count=len(lookalikes),
+            f"the document has {total} unnamed objects that look alike", count=total
         )
+    if total == 0:
+        return
     work = 0
-    weights: dict[int, int] = {}
-    for node in nodes:  # parents come before their children
-        if node.number not in lookalikes:
+    weights = [1] * len(shapes)
+    for number, parent in enumerate(parents):  # parents come before their children
+        if not lookalike[number]:
             continue
-        neighbours = [shapes[n] for n in node.children if n in lookalikes]
-        if node.parent in lookalikes:
-            neighbours.append(shapes[node.parent])
+        neighbours = [shapes[child] for child in children[number] if lookalike[child]]
+        if parent >= 0 and lookalike[parent]:
+            neighbours.append(shapes[parent])
         permutations = 1
         for size in Counter(neighbours).values():
             permutations *= factorial(min(size, 20))
-        weights[node.number] = permutations * weights.get(node.parent, 1)
-        work += weights[node.number]
+        weights[number] = permutations * (weights[parent] if parent >= 0 else 1)
+        work += weights[number]
         if work > MAX_PERMUTATIONS:
             raise SymmetryError(
                 "the document's unnamed objects are so alike that canonicalizing it could "
                 "take hours",
-                count=len(lookalikes),
+                count=total,
             )
 
 
-@dataclass(slots=True)
-class _Node:
-    number: int
-    parent: int
-    parent_kind: str
-    prop: str
-    value: Mapping[str, Any]
-    children: list[int] = field(default_factory=list)
-
-
-def _nodes(document: Mapping[str, Any]) -> list[_Node]:
-    """Every node object, parents before children, found iteratively."""
+def _nodes(document: Mapping[str, Any]) -> tuple[list[int], list[Any], list[list[int]]]:
+    """For every node object, parents first: its parent, its shape (None when it has an
+    id) and its children. Iterative, so that deep documents cannot exhaust the stack."""
     # The document's own proofs are hashed apart from it; nested ones are data.
     root = {key: value for key, value in document.items() if key != "proof"}
-    nodes: list[_Node] = []
+    parents: list[int] = []
+    shapes: list[Any] = []
+    children: list[list[int]] = []
     pending: list[tuple[int, str, str, Any]] = [(-1, "root", "", root)]
     while pending:
         parent, parent_kind, prop, value = pending.pop()
-        if len(nodes) > MAX_NODES:
-            break
         if isinstance(value, list):
             _check_repeats(value)
             pending.extend((parent, parent_kind, prop, item) for item in value)
             continue
-        if not isinstance(value, Mapping):
+        if not isinstance(value, dict):
             continue
-        if any(key in value for key in _NOT_NODES):
+        if "@value" in value or "@list" in value or "@set" in value:
             pending.extend((parent, parent_kind, prop, item) for item in value.values())
             continue
-        node = _Node(len(nodes), parent, parent_kind, prop, value)
-        nodes.append(node)
+        if len(shapes) >= MAX_NODES:
+            raise SymmetryError(
+                f"the document has more than {MAX_NODES} objects", count=len(shapes)
+            )
+        number = len(shapes)
+        node_id = value.get("id", value.get("@id"))
+        if isinstance(node_id, str) and node_id.startswith("_:"):
+            raise SymmetryError(f"the document names a blank node ({node_id[:40]})", count=1)
+        parents.append(parent)
+        children.append([])
         if parent >= 0:
-            nodes[parent].children.append(node.number)
-        kind = "iri" if any(key in value for key in _IDS) else "blank"
+            children[parent].append(number)
+        if node_id is None:
+            shapes.append((parent_kind, prop, _first_degree(value)))
+            kind = "blank"
+        else:
+            shapes.append(None)
+            kind = "iri"
         for key, item in value.items():
             if key != "@context":  # contexts are not data
-                pending.append((node.number, kind, key, item))
-    return nodes
+                pending.append((number, kind, key, item))
+    return parents, shapes, children
 
 
 def _check_repeats(items: list[Any]) -> None:
     if len(items) <= MAX_REPEATS:
         return
-    counts = Counter(json.dumps(item, sort_keys=True, default=str) for item in items)
+    counts = Counter(_flat(item, deep=True) for item in items)
     repeated = max(counts.values())
     if repeated > MAX_REPEATS:
         raise SymmetryError(f"an array holds the same item {repeated} times", count=repeated)
 
 
-def _shape(node: _Node) -> str:
-    return json.dumps(
-        [node.parent_kind, node.prop, _blanked(node.value)], sort_keys=True, default=str
-    )
+def _first_degree(node: Mapping[str, Any]) -> Any:
+    """The node as a first-degree hash sees it: nested unnamed objects are just "_:z"."""
+    return tuple(sorted((key, _flat(item)) for key, item in node.items() if key != "@context"))
 
 
-def _blanked(value: Any) -> Any:
+def _flat(value: Any, *, deep: bool = False) -> Any:
     if isinstance(value, list):
-        return [_blanked(item) for item in value]
-    if isinstance(value, Mapping):
-        if any(key in value for key in _IDS) or any(key in value for key in _NOT_NODES):
-            return {key: _flat(item) for key, item in value.items()}
-        return {key: _flat(item) for key, item in value.items() if key != "@context"}
-    return value
-
-
-def _flat(value: Any) -> Any:
-    """A nested value as a first-degree hash sees it: unnamed objects are just "_:z"."""
-    if isinstance(value, list):
-        return [_flat(item) for item in value]
-    if isinstance(value, Mapping):
-        node_id = next((value[key] for key in _IDS if key in value), None)
-        if node_id is not None:
-            return {"@id": node_id}
-        if any(key in value for key in _NOT_NODES):
-            return {key: _flat(item) for key, item in value.items()}
+        return tuple(_flat(item, deep=deep) for item in value)
+    if isinstance(value, dict):
+        node_id = value.get("id", value.get("@id"))
+        if node_id is not None and not deep:
+            return ("@id", _flat(node_id))
+        if deep or "@value" in value or "@list" in value or "@set" in value:
+            return tuple(sorted((str(key), _flat(item, deep=deep)) for key, item in value.items()))
         return "_:z"
-    return value
+    # Strings and numbers stay apart (1 and "1"); equal numbers may merge, which only errs on
+    # the side of refusing.
+    return (type(value).__name__, value) if not isinstance(value, str) else value
