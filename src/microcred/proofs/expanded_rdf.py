@@ -7,7 +7,7 @@ small part of JSON-LD: node objects with ``@id``/``@type`` and properties, value
 those, the statements can be emitted in one walk of the tree.
 
 :func:`simple_dataset` returns ``None`` for anything else (``@graph``, ``@reverse``,
-``@included``, ``@json`` literals, ``@direction``, floats, blank-node properties…) so the
+``@included``, ``@json`` literals, ``@direction``, blank-node properties…) so the
 caller falls back to pyld's general algorithm. The test suite checks, over generated
 credentials, that both give byte-identical canonical N-Quads.
 """
@@ -15,6 +15,8 @@ credentials, that both give byte-identical canonical N-Quads.
 from __future__ import annotations
 
 from typing import Any, Final
+
+from pyld.jsonld import _canonicalize_double, _is_bool, _is_double, _is_integer
 
 RDF: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDF_TYPE: Final = RDF + "type"
@@ -103,23 +105,26 @@ class _Emitter:
 
 
 def _literal(item: dict[str, Any]) -> dict[str, str]:
+    # The branches and predicates are pyld's own (JSON-LD 1.1 "Object to RDF"), in its order,
+    # so that numbers come out exactly as the general algorithm writes them: 2.0 is the
+    # integer "2", 0.5 the double "5.0E-1", integers from 10^21 on are doubles.
     if item.keys() - _VALUE_KEYS:
         raise _Unsupported
     value = item["@value"]
     datatype = item.get("@type")
     if datatype is not None and (not isinstance(datatype, str) or datatype.startswith("@")):
         raise _Unsupported
-    if isinstance(value, bool):
-        return {
-            "type": "literal",
-            "value": "true" if value else "false",
-            "datatype": datatype or XSD + "boolean",
-        }
-    if isinstance(value, int):
-        if abs(value) >= 10**21 or datatype == XSD + "double":
-            raise _Unsupported
-        return {"type": "literal", "value": str(value), "datatype": datatype or XSD + "integer"}
-    if not isinstance(value, str) or datatype == XSD + "double":
+    if _is_bool(value):
+        return _typed("true" if value else "false", datatype or XSD + "boolean")
+    if _is_double(value):
+        return _typed(_canonicalize_double(value), datatype or XSD + "double")
+    if datatype == XSD + "double":
+        raise _Unsupported
+    if _is_integer(value):
+        if abs(value) >= 10**21:
+            return _typed(_canonicalize_double(value), datatype or XSD + "double")
+        return _typed(str(int(value)), datatype or XSD + "integer")
+    if not isinstance(value, str):
         raise _Unsupported
     if "@language" in item:
         if datatype is not None:
@@ -130,7 +135,11 @@ def _literal(item: dict[str, Any]) -> dict[str, str]:
             "datatype": RDF + "langString",
             "language": item["@language"],
         }
-    return {"type": "literal", "value": value, "datatype": datatype or XSD + "string"}
+    return _typed(value, datatype or XSD + "string")
+
+
+def _typed(value: str, datatype: str) -> dict[str, str]:
+    return {"type": "literal", "value": value, "datatype": datatype}
 
 
 def simple_dataset(expanded: list[Any]) -> dict[str, list[dict[str, dict[str, str]]]] | None:
