@@ -51,6 +51,8 @@ class Handler(BaseHTTPRequestHandler):
             self._redirect("json")
         elif route == "/elsewhere":
             self._redirect(f"http://127.0.0.2:{self.server.server_port}/json")
+        elif route == "/broken-redirect":
+            self._redirect("http://[::1")
         elif route == "/to-https":
             self._redirect("ftp://example.org/x")
         elif route == "/gone":
@@ -199,6 +201,12 @@ def test_it_refuses_a_fourth_redirect(server: ThreadingHTTPServer) -> None:
     with pytest.raises(FetchFailed) as caught:
         local().fetch(url(server, "/redirect/4"))
     assert caught.value.kind == "redirects"
+
+
+def test_it_refuses_a_redirect_to_a_broken_url(server: ThreadingHTTPServer) -> None:
+    with pytest.raises(FetchFailed) as caught:
+        local().fetch(url(server, "/broken-redirect"))
+    assert caught.value.kind == "url"
 
 
 def test_it_refuses_a_redirect_to_another_scheme(server: ThreadingHTTPServer) -> None:

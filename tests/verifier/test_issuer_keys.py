@@ -228,6 +228,11 @@ def test_a_jwk_set_on_the_issuers_origin_resolves() -> None:
     assert problem(lambda: keys.issuer_key(f"{jwks_url}#key-9", ISSUER_URL)).outcome is (
         Outcome.FAILED
     )
+    odd = resolver({jwks_url: {"keys": [{"kid": ["key-1"]}, "x", {**jwks["keys"][0]}]}})
+    assert odd.issuer_key(f"{jwks_url}#key-1", ISSUER_URL).public_key == KEY.public_key
+    assert problem(lambda: keys.issuer_key(f"{jwks_url}#key-1", "https://[broken")).key == (
+        "issuer.key.not_issuer"
+    )
 
 
 def test_a_header_jwk_counts_only_for_the_did_of_that_key() -> None:

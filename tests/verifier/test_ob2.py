@@ -156,3 +156,10 @@ def test_an_unreachable_badge_class_leaves_the_signed_verdict_open(issuer: Ob2Is
     del issuer.fetcher._documents[issuer.badge_id]
     report = issuer.verify(issuer.sign(issuer.assertion(16, signed=True)))
     assert report.verdict is Verdict.INDETERMINATE, describe(report)
+
+
+def test_a_broken_assertion_url_is_reported_not_raised(issuer: Ob2Issuer) -> None:
+    assertion = issuer.host_assertion(issuer.assertion(17, id="https://[broken/assertions/17"))
+    report = issuer.verify(assertion)
+    assert report.first("verifier.error") is None
+    assert report.verdict is Verdict.INVALID

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 
 def as_list(value: Any) -> list[Any]:
@@ -55,3 +56,22 @@ def contexts_of(document: Mapping[str, Any]) -> list[Any]:
 def first_subject(credential: Mapping[str, Any]) -> Mapping[str, Any]:
     subjects = as_list(credential.get("credentialSubject"))
     return subjects[0] if subjects and isinstance(subjects[0], dict) else {}
+
+
+def split_url(url: Any) -> SplitResult | None:
+    """The parts of a URL, or None for anything urllib refuses (such as a broken IPv6 host)."""
+    if not isinstance(url, str):
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises ValueError for a malformed port)
+    except ValueError:
+        return None
+    return parts
+
+
+def join_url(base: str, reference: str) -> str | None:
+    try:
+        return urljoin(base, reference)
+    except ValueError:
+        return None

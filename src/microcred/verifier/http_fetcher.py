@@ -117,7 +117,14 @@ class HttpFetcher:
                 if response.status in _CACHEABLE:
                     self._cache.put((url, accept), response)
                 return response
-            current = urldefrag(urljoin(current, location)).url
+            try:
+                current = urldefrag(urljoin(current, location)).url
+            except ValueError:
+                raise FetchFailed(
+                    f"{_short(url)} redirected to an address that is not a URL.",
+                    kind="url",
+                    url=url,
+                ) from None
         raise FetchFailed(
             f"{_short(url)} redirected more than {self.max_redirects} times.",
             kind="redirects",

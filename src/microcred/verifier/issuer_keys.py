@@ -18,7 +18,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urldefrag
 
 from microcred.proofs.did import (
     DidError,
@@ -35,6 +35,7 @@ from microcred.proofs.keys import (
     public_key_from_multikey,
 )
 from microcred.verifier.fetcher import Fetcher, FetchError, fetch_ok
+from microcred.verifier.fields import split_url
 from microcred.verifier.messages import fetch_reason
 from microcred.verifier.report import Outcome
 
@@ -233,7 +234,11 @@ def _from_jwks(keys: list[Any], method_id: str, url: str, fragment: str) -> Reso
     if len(keys) > MAX_JWKS_KEYS:
         raise _failed("issuer.key.wrong_document", f"{url} lists too many keys", url=url)
     wanted = {fragment, method_id} if fragment else {method_id}
-    matches = [key for key in keys if isinstance(key, Mapping) and key.get("kid") in wanted]
+    matches = [
+        key
+        for key in keys
+        if isinstance(key, Mapping) and isinstance(key.get("kid"), str) and key["kid"] in wanted
+    ]
     if len(matches) != 1:
         raise _failed(
             "issuer.key.not_authorized",
@@ -326,20 +331,22 @@ def _belongs(resolved: ResolvedKey, issuer_id: str, also_known_as: list[str]) ->
     controller = resolved.controller
     if controller == issuer_id:
         return True
+    issuer = split_url(issuer_id)
+    if issuer is None or issuer.scheme != "https":
+        return False
     if resolved.route == "jwk-set":
         # A bare JWK (set) says nothing of its owner but where it is served: the issuer's
         # own https origin.
-        key_set, issuer = urlsplit(controller), urlsplit(issuer_id)
-        return issuer.scheme == key_set.scheme == "https" and issuer.netloc == key_set.netloc
+        key_set = split_url(controller)
+        return key_set is not None and key_set.scheme == "https" and key_set.netloc == issuer.netloc
     # An https issuer may sign with a did:web of the same host whose document names it: both
     # ends are then controlled by whoever controls that host.
     if controller.startswith("did:web:") and issuer_id in also_known_as:
         try:
-            host = urlsplit(did_web_document_url(controller)).netloc
+            host = split_url(did_web_document_url(controller))
         except DidError:
             return False
-        issuer = urlsplit(issuer_id)
-        return issuer.scheme == "https" and issuer.netloc == host
+        return host is not None and issuer.netloc == host.netloc
     return False
 
 

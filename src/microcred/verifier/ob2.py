@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
-from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 
@@ -22,7 +21,7 @@ from microcred.proofs.keys import InvalidKeyError, PublicKey, b64url_decode
 from microcred.verifier.context import Run
 from microcred.verifier.dates import check_window
 from microcred.verifier.fetcher import FetchError, fetch_ok
-from microcred.verifier.fields import as_list, id_of, text, types_of
+from microcred.verifier.fields import as_list, id_of, split_url, text, types_of
 from microcred.verifier.inputs import InputError, parse_json
 from microcred.verifier.messages import fetch_reason, noun, say
 from microcred.verifier.recipient import check_ob2_recipient
@@ -239,13 +238,14 @@ def _check_policy(run: Run, url: str, issuer: Mapping[str, Any]) -> None:
     policy = policy if isinstance(policy, Mapping) else {}
     starts = [p for p in as_list(policy.get("startsWith")) if isinstance(p, str) and p]
     origins = [o for o in as_list(policy.get("allowedOrigins")) if isinstance(o, str) and o]
-    host = urlsplit(url).hostname or ""
+    parts, issuer_parts = split_url(url), split_url(issuer.get("id"))
+    host = (parts.hostname if parts else None) or ""
     if starts:
         allowed = any(url.startswith(prefix) for prefix in starts)
     elif origins:
         allowed = host in origins
     else:
-        allowed = host == (urlsplit(str(issuer.get("id", ""))).hostname or "")
+        allowed = bool(host) and host == (issuer_parts.hostname if issuer_parts else None)
     details = {"url": url, "startsWith": starts[:10], "allowedOrigins": origins[:10]}
     if allowed:
         run.add("ob2.verification_policy", Outcome.PASSED, "ob2.policy_ok", details, host=host)

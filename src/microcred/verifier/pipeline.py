@@ -13,14 +13,13 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from os import PathLike
 from typing import Any, Final
-from urllib.parse import urljoin
 
 from microcred.proofs.vc_jwt import InvalidJwtError, parse_vc_jwt
 from microcred.verifier.context import Run
 from microcred.verifier.credential import check_vc
 from microcred.verifier.facts import ob2_facts, ob3_facts
 from microcred.verifier.fetcher import Fetcher, FetchError, OfflineFetcher, Response
-from microcred.verifier.fields import types_of
+from microcred.verifier.fields import join_url, types_of
 from microcred.verifier.inputs import Given, InputError, read_input
 from microcred.verifier.issuer_keys import KeyResolver
 from microcred.verifier.messages import fetch_reason
@@ -124,7 +123,9 @@ def _fetch_input(run: Run, url: str, *, allow_link: bool) -> Given | None:
         )
         return None
     if allow_link and (link := _alternate_link(response)) is not None:
-        return _fetch_input(run, urljoin(response.url, link), allow_link=False)
+        target = join_url(response.url, link)
+        if target is not None:
+            return _fetch_input(run, target, allow_link=False)
     try:
         given = read_input(response.body)
     except InputError as error:
