@@ -7,6 +7,8 @@ import base64
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from microcred.proofs.did import did_key, did_key_verification_method, did_web_document
 from microcred.proofs.keys import KeyPair
@@ -247,3 +249,49 @@ def test_a_header_jwk_counts_only_for_the_did_of_that_key() -> None:
     assert problem(lambda: keys.header_key({"kty": "RSA", "n": "AQAB"}, ISSUER_URL)).key == (
         "issuer.key.malformed"
     )
+
+
+# --- fuzzing ----------------------------------------------------------------------------------
+
+_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(max_size=10)
+    | st.sampled_from(
+        [ISSUER_URL, f"{ISSUER_URL}#key-1", DID_WEB, f"{DID_WEB}#key-1", "Multikey", "JsonWebKey",
+         KEY.public_key.to_multikey(), "assertionMethod", "OKP", "Ed25519"]
+    ),
+    lambda children: st.lists(children, max_size=3)
+    | st.dictionaries(
+        st.sampled_from(["id", "type", "controller", "verificationMethod", "assertionMethod",
+                         "publicKeyMultibase", "publicKeyJwk", "keys", "kid", "kty", "crv", "x",
+                         "alsoKnownAs", "use"]),
+        children,
+        max_size=5,
+    ),
+    max_leaves=25,
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _VALUES,
+    st.sampled_from(
+        [
+            f"{ISSUER_URL}#key-1",
+            f"{DID_WEB}#key-1",
+            DID_WEB,
+            f"{ISSUER_URL}#{KEY.public_key.to_multikey()}",
+        ]
+    ),
+    st.sampled_from([ISSUER_URL, DID_WEB, "https://issuer.example"]),
+)
+def test_any_key_document_resolves_or_gives_a_reason(document, method: str, issuer: str) -> None:
+    keys = resolver({ISSUER_URL: document, DID_DOC_URL: document})
+    try:
+        resolved = keys.issuer_key(method, issuer)
+    except KeyProblem as found:
+        assert found.key.startswith("issuer.key.")
+    else:
+        assert resolved.public_key is not None
