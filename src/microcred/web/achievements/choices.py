@@ -94,3 +94,16 @@ class EqfLevel(models.IntegerChoices):
 
 # Languages an achievement may be written in (BCP 47); names come from Django's catalog.
 LANGUAGES = ("de", "en", "fr", "it", "es", "nl", "pl", "pt", "cs", "da", "sv", "fi")
+
+
+# What eu_elements_complete() reports missing, in words.
+EU_ELEMENT_LABELS = {
+    "awardingBody": _("awarding body"),
+    "country": _("country of the awarding body"),
+    "learningOutcomes": _("learning outcomes"),
+    "workload": _("notional workload"),
+    "eqfLevel": _("EQF level"),
+    "assessmentType": _("type of assessment"),
+    "participationForm": _("form of participation"),
+    "qualityAssurance": _("type of quality assurance"),
+}

@@ -58,10 +58,20 @@ class Achievement(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(600)],
     )
     workload_hours = models.DecimalField(
-        _("workload (hours)"), max_digits=7, decimal_places=1, null=True, blank=True
+        _("workload (hours)"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(10000)],
     )
     ects = models.DecimalField(
-        _("ECTS credits"), max_digits=5, decimal_places=1, null=True, blank=True
+        _("ECTS credits"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(300)],
     )
     eqf_level = models.PositiveSmallIntegerField(
         _("EQF level"), choices=EqfLevel.choices, null=True, blank=True
