@@ -36,7 +36,15 @@ def german_msgids() -> set[str]:
 
 def test_there_is_a_german_catalog_for_the_project_and_each_app() -> None:
     folders = {po.parents[3].name for po in CATALOGS}
-    assert folders == {"web", "accounts", "organizations", "identity", "audit", "front"}
+    assert folders == {
+        "web",
+        "accounts",
+        "organizations",
+        "identity",
+        "audit",
+        "front",
+        "achievements",
+    }
 
 
 @pytest.mark.parametrize("po", CATALOGS, ids=lambda path: path.parents[3].name)

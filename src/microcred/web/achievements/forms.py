@@ -114,7 +114,7 @@ class AchievementForm(forms.ModelForm):
             "achievement_type": _("Open Badges 3.0 type; a micro-credential in most cases."),
             "workload_hours": _("Hours a typical learner needs, including self-study."),
             "ects": _("Leave empty if the course carries no ECTS credits."),
-            "eqf_level": _("Leave empty if no level applies."),
+            "eqf_level": _("The level of the learning outcomes, from 1 (basic) to 8 (doctoral)."),
             "assessment_type": _("For example a written exam, project work or a portfolio."),
             "quality_assurance": _(
                 "For example internal quality assurance, an accreditation or a certification."
