@@ -1,0 +1,1 @@
+"""Issued credentials: issuing, storage of the exact signed text, public pages, revocation."""

@@ -1,0 +1,164 @@
+"""``/c/<id>``: one credential for everyone, as a page, as the signed credential or as a badge.
+
+Browsers get the page with the live verdict; machines get what they ask for in ``Accept``:
+the signed JSON exactly as stored, the VC-JWT, or the badge image with the credential baked
+in. The explicit download URLs serve the same bytes as attachments.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable
+from typing import Final
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.utils.text import slugify
+from django.views.decorators.http import require_safe
+
+from microcred.baking import bake_png, bake_svg
+from microcred.web.credentials.addresses import public_url
+from microcred.web.credentials.art import badge_art
+from microcred.web.credentials.documents import JWT_MEDIA_TYPE, credential_json, json_text
+from microcred.web.credentials.models import IssuedCredential
+from microcred.web.credentials.representations import PNG, SVG, Representation, negotiate
+from microcred.web.credentials.verdict import live_report
+from microcred.web.verify.presentation import present
+
+JSON_DOWNLOAD_TYPE: Final = "application/vc+ld+json"
+# Public documents: a short cache, and readable by verifiers on other origins.
+CACHE_CONTROL: Final = "public, max-age=300"
+# A baked SVG opened on its own must not run anything, even if the sanitizer missed something.
+SVG_POLICY: Final = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+
+
+def find(public_id: uuid.UUID) -> IssuedCredential:
+    found = (
+        IssuedCredential.objects.select_related("organization")
+        .defer("organization__logo")
+        .filter(public_id=public_id)
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+@require_safe
+def public(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
+    found = find(credential)
+    chosen = negotiate(request, found)
+    if chosen is None:
+        response = HttpResponse(
+            "Not acceptable: this credential is available as text/html, "
+            "application/vc+ld+json, application/ld+json, image/png or image/svg+xml"
+            + (" and application/vc+jwt." if found.is_jwt else "."),
+            status=406,
+            content_type="text/plain; charset=utf-8",
+        )
+    else:
+        representation, media_type = chosen
+        response = _RENDERERS[representation](request, found, media_type)
+    patch_vary_headers(response, ["Accept"])
+    response["Link"] = (
+        f'<{public_url(found.public_id, "credentials:json")}>; rel="alternate"; '
+        'type="application/ld+json"'
+    )
+    return response
+
+
+@require_safe
+def download_json(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
+    found = find(credential)
+    return _attachment(_json(request, found, JSON_DOWNLOAD_TYPE), found, "json")
+
+
+@require_safe
+def download_jwt(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
+    found = find(credential)
+    if not found.is_jwt:
+        raise Http404
+    return _attachment(_jwt(request, found, JWT_MEDIA_TYPE), found, "jwt")
+
+
+@require_safe
+def download_png(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
+    found = find(credential)
+    return _attachment(_png(request, found, PNG), found, "png")
+
+
+@require_safe
+def download_svg(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
+    found = find(credential)
+    return _attachment(_svg(request, found, SVG), found, "svg")
+
+
+def _page(request: HttpRequest, credential: IssuedCredential, media_type: str) -> HttpResponse:
+    report = present(live_report(credential))
+    response = render(
+        request,
+        "credentials/public.html",
+        {
+            "credential": credential,
+            "issuer": credential.organization,
+            "report": report,
+            "facts": report.facts,
+            "page_url": public_url(credential.public_id),
+            "json_url": public_url(credential.public_id, "credentials:json"),
+        },
+    )
+    # The verdict is live: a revocation must show on the next view, not after a cache expires.
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+def _json(request: HttpRequest, credential: IssuedCredential, media_type: str) -> HttpResponse:
+    return _document(request, json_text(credential).encode("utf-8"), media_type)
+
+
+def _jwt(request: HttpRequest, credential: IssuedCredential, media_type: str) -> HttpResponse:
+    return _document(request, credential.signed_text.encode("ascii"), media_type)
+
+
+def _png(request: HttpRequest, credential: IssuedCredential, media_type: str) -> HttpResponse:
+    art = badge_art(credential_json(credential))
+    return _document(request, bake_png(art.png, credential.signed_text), media_type)
+
+
+def _svg(request: HttpRequest, credential: IssuedCredential, media_type: str) -> HttpResponse:
+    art = badge_art(credential_json(credential))
+    response = _document(request, bake_svg(art.svg, credential.signed_text), media_type)
+    response["Content-Security-Policy"] = SVG_POLICY
+    return response
+
+
+_RENDERERS: Final[dict[Representation, Callable[..., HttpResponse]]] = {
+    Representation.PAGE: _page,
+    Representation.JSON: _json,
+    Representation.JWT: _jwt,
+    Representation.PNG: _png,
+    Representation.SVG: _svg,
+}
+
+
+def _document(request: HttpRequest, body: bytes, media_type: str) -> HttpResponse:
+    etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+    if etag in {tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")}:
+        response: HttpResponse = HttpResponseNotModified()
+    else:
+        response = HttpResponse(body, content_type=media_type)
+    response["ETag"] = etag
+    response["Cache-Control"] = CACHE_CONTROL
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cross-Origin-Resource-Policy"] = "cross-origin"
+    return response
+
+
+def _attachment(
+    response: HttpResponse, credential: IssuedCredential, extension: str
+) -> HttpResponse:
+    stem = slugify(credential.name)[:60] or "credential"
+    response["Content-Disposition"] = f'attachment; filename="{stem}.{extension}"'
+    return response

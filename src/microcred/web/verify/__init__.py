@@ -1,0 +1,1 @@
+"""Verifying badges on this instance: the public verify page and the in-process fetcher."""
