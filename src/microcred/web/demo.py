@@ -52,6 +52,7 @@ def build(password: str | None = None) -> DemoSite:
     from django.db import transaction
 
     from microcred.web.accounts.models import User
+    from microcred.web.achievements.samples import ensure_sample_badges
     from microcred.web.organizations.countries import Country
     from microcred.web.organizations.models import Membership, Organization, Role
     from microcred.web.organizations.services import create_organization
@@ -82,4 +83,5 @@ def build(password: str | None = None) -> DemoSite:
         Membership.objects.get_or_create(
             organization=organization, user=user, defaults={"role": Role.OWNER}
         )
+        ensure_sample_badges(organization, user)
     return DemoSite(DEMO_EMAIL, password, organization.slug)
