@@ -86,12 +86,16 @@ def _nodes(document: Mapping[str, Any]) -> tuple[list[int], list[Any], list[list
         parent, parent_kind, prop, value = pending.pop()
         if isinstance(value, list):
             _check_repeats(value)
-            pending.extend((parent, parent_kind, prop, item) for item in value)
-            continue
-        if not isinstance(value, dict):
+            pending.extend(
+                (parent, parent_kind, prop, item) for item in value if isinstance(item, list | dict)
+            )
             continue
         if "@value" in value or "@list" in value or "@set" in value:
-            pending.extend((parent, parent_kind, prop, item) for item in value.values())
+            pending.extend(
+                (parent, parent_kind, prop, item)
+                for item in value.values()
+                if isinstance(item, list | dict)
+            )
             continue
         if len(shapes) >= MAX_NODES:
             raise SymmetryError(
@@ -111,9 +115,12 @@ def _nodes(document: Mapping[str, Any]) -> tuple[list[int], list[Any], list[list
         else:
             shapes.append(None)
             kind = "iri"
-        for key, item in value.items():
-            if key != "@context":  # contexts are not data
-                pending.append((number, kind, key, item))
+        # Only objects and arrays can hold nodes; contexts are not data.
+        pending.extend(
+            (number, kind, key, item)
+            for key, item in value.items()
+            if isinstance(item, list | dict) and key != "@context"
+        )
     return parents, shapes, children
 
 
