@@ -23,6 +23,8 @@ pytestmark = pytest.mark.django_db
 PUBLIC = {
     "identity:document": "the DID document must be public for did:web resolution",
     "organizations:logo": "the logo is part of the public issuer profile",
+    "achievements:detail": "an issued badge's id URL; unissued ones 404 (tests/web/achievements)",
+    "achievements:image": "badge images are part of public credentials",
 }
 # Patterns outside /o/<org>/ that take no organization from the URL.
 UNSCOPED = {
@@ -34,6 +36,7 @@ UNSCOPED = {
 OBJECTS: dict[str, Callable[[Any], Any]] = {
     "membership_id": lambda organization: organization.memberships.order_by("pk").last().pk,
     "invitation_id": lambda organization: organization.invitations.get().pk,
+    "achievement": lambda organization: organization.achievements.get().public_id,
 }
 
 
@@ -71,6 +74,7 @@ def two_organizations(make_user, make_organization, add_member):
     theirs = make_organization("Theirs", owner=make_user("them@example.org"))
     add_member(theirs, make_user("their-viewer@example.org"), Role.VIEWER)
     invite(theirs.memberships.get(role=Role.OWNER), "newcomer@example.org", Role.ISSUER)
+    theirs.achievements.create(name="Theirs", description="d", criteria="c")
     return ours, theirs
 
 
@@ -114,6 +118,7 @@ def test_outsiders_get_404_or_403_on_every_organization_url(client, two_organiza
     assert theirs.memberships.count() == 2
     assert Invitation.objects.filter(organization=theirs).count() == 1
     assert theirs.signing_keys.count() == 1
+    assert theirs.achievements.get().archived_at is None
 
 
 def test_anonymous_visitors_are_sent_to_login_on_every_organization_url(
