@@ -181,3 +181,15 @@ def test_a_status_list_jwt_signed_by_the_issuer_is_accepted() -> None:
     issuer.fetcher.add(issuer.revocation_url, token)
     assert status_line(issuer, signed).outcome is Outcome.PASSED
     assert json.loads(json.dumps(issuer.verify(signed).to_json()))
+
+
+def test_a_broken_list_leaves_the_status_open_rather_than_failing_the_credential() -> None:
+    issuer = Issuer(host="broken-list.example.org")
+    signed = issuer.signed("eddsa-jcs-2022", index=4)
+    document = json.loads(issuer.fetcher.fetch(issuer.revocation_url).body)
+    del document["proof"]
+    document["credentialSubject"]["encodedList"] = "uNotGzipAtAll"
+    issuer.fetcher.add(issuer.revocation_url, issuer.sign(document, "eddsa-jcs-2022"))
+    line = status_line(issuer, signed)
+    assert line.outcome is Outcome.INDETERMINATE
+    assert "cannot be read" in line.message.en
