@@ -16,6 +16,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from microcred.web.organizations.models import Invitation, Role
+from tests.web.credentials.helpers import issue_sample
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +26,17 @@ PUBLIC = {
     "organizations:logo": "the logo is part of the public issuer profile",
     "achievements:detail": "an issued badge's id URL; unissued ones 404 (tests/web/achievements)",
     "achievements:image": "badge images are part of public credentials",
+    "statuslists:list": "status lists are public so that any verifier can check revocation",
 }
 # Patterns outside /o/<org>/ that take no organization from the URL.
 UNSCOPED = {
     "organizations:invitation": "reached by a secret token, tested in test_invitations",
     "accounts:password_reset_confirm": "reached by a signed token",
+    "credentials:public": "a credential's public page, by its unguessable id (test_public_page)",
+    "credentials:json": "a credential's public download, by its unguessable id",
+    "credentials:jwt": "a credential's public download, by its unguessable id",
+    "credentials:png": "a credential's public download, by its unguessable id",
+    "credentials:svg": "a credential's public download, by its unguessable id",
 }
 
 # How to find another organization's object for each URL argument.
@@ -37,6 +44,8 @@ OBJECTS: dict[str, Callable[[Any], Any]] = {
     "membership_id": lambda organization: organization.memberships.order_by("pk").last().pk,
     "invitation_id": lambda organization: organization.invitations.get().pk,
     "achievement": lambda organization: organization.achievements.get().public_id,
+    "credential": lambda organization: organization.credentials.order_by("pk").last().public_id,
+    "token_id": lambda organization: organization.api_tokens.get().pk,
 }
 
 
@@ -69,12 +78,15 @@ def organization_patterns() -> list[tuple[str, list[str]]]:
 @pytest.fixture
 def two_organizations(make_user, make_organization, add_member):
     from microcred.web.organizations.services import invite
+    from microcred.web.vcapi.tokens import create_token
 
     ours = make_organization("Ours", owner=make_user("us@example.org"))
     theirs = make_organization("Theirs", owner=make_user("them@example.org"))
     add_member(theirs, make_user("their-viewer@example.org"), Role.VIEWER)
     invite(theirs.memberships.get(role=Role.OWNER), "newcomer@example.org", Role.ISSUER)
     theirs.achievements.create(name="Theirs", description="d", criteria="c")
+    issue_sample(theirs)
+    create_token(theirs, "Their integration", actor=None)
     return ours, theirs
 
 
@@ -117,6 +129,9 @@ def test_outsiders_get_404_or_403_on_every_organization_url(client, two_organiza
     # Nothing was changed by the walk.
     assert theirs.memberships.count() == 2
     assert Invitation.objects.filter(organization=theirs).count() == 1
+    assert not theirs.credentials.filter(revoked_at__isnull=False).exists()
+    assert not theirs.credentials.filter(suspended_at__isnull=False).exists()
+    assert theirs.api_tokens.get().is_active
     assert theirs.signing_keys.count() == 1
     assert theirs.achievements.get().archived_at is None
 

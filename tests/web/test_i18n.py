@@ -44,6 +44,10 @@ def test_there_is_a_german_catalog_for_the_project_and_each_app() -> None:
         "audit",
         "front",
         "achievements",
+        "statuslists",
+        "credentials",
+        "verify",
+        "vcapi",
     }
 
 

@@ -57,6 +57,10 @@ INSTALLED_APPS = [
     "microcred.web.identity",
     "microcred.web.audit",
     "microcred.web.achievements",
+    "microcred.web.statuslists",
+    "microcred.web.credentials",
+    "microcred.web.verify",
+    "microcred.web.vcapi",
 ]
 
 MIDDLEWARE = [

@@ -11,4 +11,9 @@ urlpatterns = [
     path("", include("microcred.web.identity.urls")),
     path("", include("microcred.web.audit.urls")),
     path("", include("microcred.web.achievements.urls")),
+    path("", include("microcred.web.statuslists.urls")),
+    path("", include("microcred.web.credentials.urls")),
+    path("", include("microcred.web.verify.urls")),
+    path("", include("microcred.web.vcapi.urls")),
+    path("", include("microcred.web.vcapi.api_urls")),
 ]

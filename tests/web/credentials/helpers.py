@@ -1,0 +1,55 @@
+"""Issuing real credentials in tests, the way the issue form does (without the designer)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from microcred.openbadges import model as ob
+from microcred.openbadges.award import Recipient, award
+
+
+def sample_achievement(name: str = "Datenanalyse mit Python") -> ob.Achievement:
+    return ob.Achievement(
+        id="https://akademie.example/achievements/python",
+        name=name,
+        description="Daten laden, bereinigen, auswerten und verständlich berichten.",
+        criteria=ob.Criteria(narrative="Abschlussprojekt mit mindestens 60 % bestanden."),
+        achievement_type="MicroCredential",
+        credits_available=2.0,
+    )
+
+
+def issue_sample(
+    organization: Any,
+    *,
+    actor: Any = None,
+    email: str = "erika.mustermann@example.org",
+    name: str = "Erika Mustermann",
+    valid_from: datetime | None = None,
+    valid_until: datetime | None = None,
+    **options: Any,
+) -> Any:
+    """An OB 3.0 credential for ``organization``, issued through issue_credential()."""
+    from microcred.web.credentials.addresses import credential_id_for, new_public_id
+    from microcred.web.credentials.issuer import issuer_profile
+    from microcred.web.credentials.issuing import issue_credential
+
+    public_id = new_public_id()
+    document = award(
+        sample_achievement(),
+        issuer_profile(organization),
+        Recipient(email=email, name=name),
+        credential_id=credential_id_for(public_id),
+        valid_from=valid_from,
+        valid_until=valid_until,
+    ).to_json()
+    return issue_credential(
+        organization,
+        document,
+        actor=actor,
+        recipient_email=email,
+        recipient_name=name,
+        public_id=public_id,
+        **options,
+    )
