@@ -138,6 +138,7 @@ class AchievementForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = language_choices()
+        self.fields["expiry_months"].widget.attrs["min"] = 1
         self.fields["eqf_level"].choices = [
             ("", _("No level")),
             *self.fields["eqf_level"].choices[1:],
