@@ -63,6 +63,11 @@ def _clean_png(data: bytes) -> bytes:
             image.convert(mode).save(out, format="PNG", optimize=True)
     except BadgeImageError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:
+        raise BadgeImageError(
+            _("The image has far too many pixels; at most %(max)d×%(max)d fit.")
+            % {"max": MAX_IMAGE_PIXELS}
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise BadgeImageError(_("The PNG file is damaged and cannot be read.")) from None
     return out.getvalue()
