@@ -363,10 +363,10 @@ CATALOG: Final[dict[str, tuple[str, str]]] = {
         "geprüft werden. Technische Angabe: {reason}",
     ),
     "proof.too_symmetric": (
-        "The credential is shaped so that checking its signature could take hours ({reason}); "
-        "it is refused.",
-        "Der Nachweis ist so aufgebaut, dass die Prüfung seiner Signatur Stunden dauern könnte "
-        "({reason}); er wird abgelehnt.",
+        "The credential is built so that putting it in canonical form for its signature check "
+        "would take far too long (many look-alike objects without an id); it is refused.",
+        "Der Nachweis ist so aufgebaut, dass seine Normalisierung für die Signaturprüfung viel "
+        "zu lange dauern würde (viele gleichartige Objekte ohne ID); er wird abgelehnt.",
     ),
     "proof.mismatch": (
         "The signature does not match: {thing_mid} was changed after signing, or signed with "
