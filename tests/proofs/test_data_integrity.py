@@ -156,7 +156,7 @@ def test_it_refuses_to_sign_a_credential_with_an_undefined_term():
 
 def test_a_proof_made_with_another_key_fails():
     signed = di.add_proof(_achievement_credential(), KEY, METHOD)
-    with pytest.raises(di.ProofError, match="does not match"):
+    with pytest.raises(di.SignatureMismatchError, match="does not match"):
         di.verify_proof(signed, signed["proof"][0], KeyPair.generate().public_key)
 
 

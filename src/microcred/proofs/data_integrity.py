@@ -50,6 +50,10 @@ class ProofError(ValueError):
     """A proof could not be created or does not hold; the message says why."""
 
 
+class SignatureMismatchError(ProofError):
+    """The proof is well formed, but its signature does not match the document and key."""
+
+
 @dataclass(frozen=True, slots=True)
 class ProofHashes:
     """Every intermediate value of a proof, as the W3C test vectors list them."""
@@ -242,7 +246,7 @@ def verify_proof(
     unsecured = _document_covered_by(document, proofs_of(document), proof.get("previousProof"))
     hashes = proof_hashes(unsecured, proof, loader=loader)
     if not public_key.verify(signature, hashes.hash_data):
-        raise ProofError(
+        raise SignatureMismatchError(
             "The signature does not match the credential: it was changed after signing, "
             "or signed with another key."
         )

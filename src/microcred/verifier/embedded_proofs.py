@@ -18,6 +18,7 @@ from microcred.proofs.canonical import (
 )
 from microcred.proofs.data_integrity import (
     ProofError,
+    SignatureMismatchError,
     proofs_of,
     suite_of,
     verify_proof,
@@ -31,7 +32,6 @@ from microcred.verifier.report import Outcome
 
 MAX_PROOFS: Final = 8
 # Suites whose proofs canonicalize the document as RDF (RDFC-1.0).
-_MISMATCH: Final = "The signature does not match"
 
 
 def check_embedded_proofs(run: Run, document: Mapping[str, Any], *, what: str) -> None:
@@ -148,7 +148,7 @@ def _check_one(
         return False
     except ProofError as error:
         reason = str(error)
-        if reason.startswith(_MISMATCH):
+        if isinstance(error, SignatureMismatchError):
             sentence = "proof.mismatch"
         elif "proofValue" in reason:
             sentence = "proof.value_malformed"
