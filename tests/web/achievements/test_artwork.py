@@ -13,7 +13,7 @@ from PIL import Image
 
 from microcred.baking import bake_png, bake_svg, sanitize_svg, unbake
 from microcred.web.achievements import artwork
-from microcred.web.achievements.icons import ICONS, NO_ICON
+from microcred.web.achievements.icons import ICONS, NO_ICON, Circle
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 CREDENTIAL = json.dumps({"@context": ["https://www.w3.org/ns/credentials/v2"], "id": "urn:x"})
@@ -55,7 +55,7 @@ def test_a_long_title_is_wrapped_and_one_too_long_is_shortened_at_the_end():
 
 
 def test_a_hyphenated_word_may_break_after_its_hyphen():
-    narrow = artwork.Frame((256, 160), 100, 250, 400, 260, 3)
+    narrow = artwork.Frame((256, 160), 100, 250, 400, 3, Circle((256, 256), 160))
     assert artwork.layout_title("ESG-Berichterstattung", narrow).lines == (
         "ESG-",
         "Berichterstattung",

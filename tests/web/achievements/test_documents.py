@@ -67,3 +67,15 @@ def test_the_instance_serves_the_eu_context_that_ships_in_the_package(client):
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "max-age=31536000" in response["Cache-Control"]
     assert json.loads(response.content) == contexts.load_context(eu.EU_CONTEXT)
+
+
+@pytest.mark.django_db
+def test_a_designed_image_bakes_as_svg_and_png(academy, make_badge):
+    from microcred.baking import bake, unbake
+    from microcred.web.achievements.documents import images_for_baking
+
+    images = images_for_baking(make_badge(academy))
+    assert set(images) == {"svg", "png"}
+    for data in images.values():
+        assert unbake(bake(data, '{"id": "urn:x"}')).text == '{"id": "urn:x"}'
+    assert images_for_baking(make_badge(academy, name="Ohne Bild", image=False)) == {}

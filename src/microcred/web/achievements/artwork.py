@@ -87,22 +87,18 @@ def clean_title(title: object) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Frame:
-    """Where the icon and the title go inside one shape."""
+    """Where the icon and the title go inside one shape.
+
+    ``inner`` is the shape's inner outline: each line of the title may be as wide as the
+    outline is at that line's height, less a margin.
+    """
 
     icon_center: Point
     icon_size: float
     text_top: float
     text_bottom: float
-    text_width: float
     max_lines: int
-
-
-FRAMES: Final = {
-    "circle": Frame((CENTER, 160), 120, 258, 404, 320, 3),
-    "hexagon": Frame((CENTER, 160), 116, 250, 392, 290, 3),
-    "shield": Frame((CENTER, 146), 112, 232, 378, 300, 3),
-    "ribbon": Frame((CENTER, 112), 92, 196, 330, 296, 3),
-}
+    inner: Circle | Polygon
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,22 +136,29 @@ def _tokens(words: list[str]) -> list[tuple[str, str]]:
     return tokens
 
 
-def _wrap(words: list[str], font_size: int, width: float, *, break_words: bool) -> list[str]:
-    """Lines of at most ``width``; an empty list if a word is too wide and may not be broken."""
+def _wrap(words: list[str], font_size: int, widths: list[float], *, break_words: bool) -> list[str]:
+    """Lines, the n-th at most ``widths[n]`` wide (the last width for any further line).
+
+    An empty list if a word is too wide for its line and may not be broken.
+    """
     lines: list[str] = []
     current = ""
+
+    def width() -> float:
+        return widths[min(len(lines), len(widths) - 1)]
+
     for glue, word in _tokens(words):
         candidate = f"{current}{glue}{word}" if current else word
-        if text_width(candidate, font_size) <= width:
+        if text_width(candidate, font_size) <= width():
             current = candidate
             continue
         if current:
             lines.append(current)
-        if text_width(word, font_size) > width and not break_words:
+        if text_width(word, font_size) > width() and not break_words:
             return []
-        while len(word) > 1 and text_width(word, font_size) > width:
+        while len(word) > 1 and text_width(word, font_size) > width():
             cut = 1
-            while cut < len(word) and text_width(word[: cut + 1], font_size) <= width:
+            while cut < len(word) and text_width(word[: cut + 1], font_size) <= width():
                 cut += 1
             lines.append(word[:cut])
             word = word[cut:]
@@ -170,29 +173,56 @@ def layout_title(title: str, frame: Frame) -> TextLayout:
     words = title.split()
     if not words:
         return TextLayout((), _FONT_SIZES[0], ())
-    lines: list[str] = []
-    size = _FONT_SIZES[-1]
     for break_words in (False, True):
         for size in _FONT_SIZES:
-            lines = _wrap(words, size, frame.text_width, break_words=break_words)
-            if lines and len(lines) <= _max_lines(frame, size):
-                break
-        else:
-            continue
-        break
-    limit = _max_lines(frame, size)
-    if len(lines) > limit:
-        lines = lines[:limit]
-        last = lines[-1]
-        while last and text_width(last + "…", size) > frame.text_width:
-            last = last[:-1].rstrip()
-        lines[-1] = last + "…"
+            for count in range(1, _max_lines(frame, size) + 1):
+                baselines = _baselines(frame, size, count)
+                widths = [_line_width(frame, baseline, size) for baseline in baselines]
+                lines = _wrap(words, size, widths, break_words=break_words)
+                if len(lines) == count:
+                    return TextLayout(tuple(lines), size, baselines)
+    # Too long even in the smallest type: as much as fits, then an ellipsis.
+    size = _FONT_SIZES[-1]
+    count = _max_lines(frame, size)
+    baselines = _baselines(frame, size, count)
+    widths = [_line_width(frame, baseline, size) for baseline in baselines]
+    lines = _wrap(words, size, widths, break_words=True)[:count]
+    last = lines[-1]
+    while last and text_width(last + "…", size) > widths[-1]:
+        last = last[:-1].rstrip()
+    lines[-1] = last + "…"
+    return TextLayout(tuple(lines), size, baselines)
+
+
+def _baselines(frame: Frame, size: int, count: int) -> tuple[float, ...]:
     line_height = size * 1.2
-    block = line_height * (len(lines) - 1)
     middle = (frame.text_top + frame.text_bottom) / 2
-    # Baselines: the block's visual middle sits in the middle of the text area.
-    first = middle - block / 2 + size * 0.36
-    return TextLayout(tuple(lines), size, tuple(first + i * line_height for i in range(len(lines))))
+    # The block's visual middle sits in the middle of the text area.
+    first = middle - line_height * (count - 1) / 2 + size * 0.36
+    return tuple(first + index * line_height for index in range(count))
+
+
+_MARGIN: Final = 18
+_WIDEST_LINE: Final = 380
+
+
+def _line_width(frame: Frame, baseline: float, size: int) -> float:
+    top, bottom = baseline - size * 0.76, baseline + size * 0.24
+    half = min(_half_width(frame.inner, top), _half_width(frame.inner, bottom))
+    return max(0.0, min(_WIDEST_LINE, 2 * (half - _MARGIN)))
+
+
+def _half_width(outline: Circle | Polygon, y: float) -> float:
+    """Half the width of the outline at height ``y``, measured from the vertical axis."""
+    if isinstance(outline, Circle):
+        dy = y - outline.center[1]
+        return math.sqrt(max(0.0, outline.radius**2 - dy**2))
+    crossings = []
+    points = outline.points
+    for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True):
+        if (y1 <= y < y2) or (y2 <= y < y1):
+            crossings.append(abs(x1 + (y - y1) * (x2 - x1) / (y2 - y1) - CENTER))
+    return min(crossings, default=0.0)
 
 
 def _max_lines(frame: Frame, size: int) -> int:
@@ -254,6 +284,15 @@ def _ribbon_tails() -> tuple[tuple[Point, ...], ...]:
     return left, right
 
 
+_INNER_HEXAGON: Final = Polygon(_regular(6, 226, (CENTER, CENTER), 0))
+FRAMES: Final = {
+    "circle": Frame((CENTER, 160), 120, 258, 404, 3, Circle((CENTER, CENTER), 220)),
+    "hexagon": Frame((CENTER, 160), 116, 250, 392, 3, _INNER_HEXAGON),
+    "shield": Frame((CENTER, 146), 112, 232, 378, 3, Polygon(_shield(22))),
+    "ribbon": Frame((CENTER, 112), 92, 196, 330, 3, Circle((CENTER, 214), 178)),
+}
+
+
 def _background(design: Design) -> tuple[tuple[Polygon | Circle, str], ...]:
     """The shape's parts, back to front, each with its colour."""
     primary, secondary = design.primary, design.secondary
@@ -266,7 +305,7 @@ def _background(design: Design) -> tuple[tuple[Polygon | Circle, str], ...]:
         case "hexagon":
             return (
                 (Polygon(_regular(6, 254, (CENTER, CENTER), 0)), secondary),
-                (Polygon(_regular(6, 226, (CENTER, CENTER), 0)), primary),
+                (_INNER_HEXAGON, primary),
             )
         case "shield":
             return ((Polygon(_shield(0)), secondary), (Polygon(_shield(22)), primary))
@@ -382,7 +421,7 @@ def render_png(design: Design, size: int = SIZE) -> bytes:
     for line, baseline in zip(text.lines, text.baselines, strict=True):
         font_size = round(text.font_size * scale)
         font = _font(font_size)
-        limit = frame.text_width * scale
+        limit = _line_width(frame, baseline, text.font_size) * scale
         while draw.textlength(line, font=font) > limit and font_size > 8:
             font_size -= 2
             font = _font(font_size)

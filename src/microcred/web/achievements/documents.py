@@ -32,7 +32,12 @@ def achievement_url(achievement: Achievement) -> str:
 
 def image_url(achievement: Achievement, image: BadgeImage, extension: str | None = None) -> str:
     """Where this version of the image stays, unchanged, for as long as the instance runs."""
-    return settings.MICROCRED_BASE_URL + reverse(
+    return settings.MICROCRED_BASE_URL + image_path(achievement, image, extension)
+
+
+def image_path(achievement: Achievement, image: BadgeImage, extension: str | None = None) -> str:
+    """The same, as a path on this instance (for its own pages)."""
+    return reverse(
         "achievements:image",
         args=[
             achievement.organization.slug,
@@ -121,3 +126,20 @@ def credential_valid_until(achievement: Achievement, valid_from: datetime) -> da
         except ValueError:
             continue
     raise AssertionError("unreachable: every month has a first day")
+
+
+def images_for_baking(achievement: Achievement) -> dict[str, bytes]:
+    """The current image as the formats a credential can be baked into: "svg", "png" or both.
+
+    A designed image has both; an uploaded PNG only "png"; an uploaded SVG only "svg" (no
+    SVG is rasterized that microcred did not draw itself); no image, nothing.
+    """
+    image = achievement.image
+    if image is None:
+        return {}
+    found: dict[str, bytes] = {}
+    if image.content_type == "image/svg+xml":
+        found["svg"] = bytes(image.data)
+    if image.png is not None:
+        found["png"] = bytes(image.png)
+    return found

@@ -149,9 +149,10 @@ class AchievementForm(forms.ModelForm):
             *self.fields["stackability"].choices[1:],
         ]
         instance = self.instance
-        if instance.pk is not None and not self.is_bound:
-            self.initial["learning_outcomes"] = "\n".join(instance.learning_outcomes)
-            self.initial["tags"] = ", ".join(instance.tags)
+        if not self.is_bound:
+            # The model keeps lists; the form shows them as lines and a comma-separated text.
+            self.initial["learning_outcomes"] = "\n".join(instance.learning_outcomes or [])
+            self.initial["tags"] = ", ".join(instance.tags or [])
             self.initial["expires"] = MONTHS if instance.expiry_months else NEVER
 
     def clean_learning_outcomes(self) -> list[str]:
@@ -284,7 +285,7 @@ class ImageSource:
 
 class BadgeImageForm(forms.Form):
     source = forms.ChoiceField(
-        label=_("Image"),
+        label=_("Source of the image"),
         widget=forms.RadioSelect,
         choices=[
             (ImageSource.KEEP, _("Keep the current image")),

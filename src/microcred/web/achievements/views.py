@@ -110,7 +110,7 @@ def _design_page(request: HttpRequest, achievement: Achievement) -> HttpResponse
     valid = all([form.is_valid(), skills.is_valid(), image_form.is_valid()])  # all run
     if not valid:
         messages.error(request, _("Please correct the marked fields."))
-        return _render_design(request, achievement, form, skills, image_form, status=400)
+        return _render_design(request, achievement, form, skills, image_form)
     saved = form.save(commit=False)
     saved.skills = skills.skills()
     image = _new_image(image_form, saved.name)
@@ -229,7 +229,7 @@ def _preview_for(
         else image_form.fields["source"].initial
     )
     if source == ImageSource.KEEP and achievement.image is not None:
-        return {"url": documents.image_url(achievement, achievement.image)}
+        return {"url": documents.image_path(achievement, achievement.image)}
     if source == ImageSource.UPLOAD:
         return {"note": _("The uploaded image is shown once the badge is saved.")}
     name = form.data.get("name", "") if form.is_bound else (achievement.name or "")
@@ -293,8 +293,8 @@ def detail(request: HttpRequest, org: str, achievement: str) -> HttpResponse:
             "achievement": found,
             "document": document,
             "skills": [a for a in document.alignment if not is_eqf_alignment(a)],
-            "image_url": documents.image_url(found, found.image) if found.image else None,
-            "png_url": documents.image_url(found, found.image, "png")
+            "image_url": documents.image_path(found, found.image) if found.image else None,
+            "png_url": documents.image_path(found, found.image, "png")
             if found.image is not None and found.image.png is not None
             else None,
             "can_design": membership is not None and membership.has_role(Role.ISSUER),
