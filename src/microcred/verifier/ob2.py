@@ -87,7 +87,7 @@ def parse_ob2_jws(token: str) -> Ob2Jws:
 
 def check_hosted(run: Run, given: Mapping[str, Any]) -> Ob2Result:
     """A hosted assertion (given as JSON, or fetched from the URL the input named)."""
-    if _verification(given).get("type") in _SIGNED_TYPES:
+    if _verification_type(given) in _SIGNED_TYPES:
         # The JSON of a signed assertion, without the JWS that carried it.
         result = Ob2Result(given, standard=STANDARD_SIGNED)
         if _check_structure(run, given, STANDARD_SIGNED):
@@ -113,7 +113,7 @@ def check_signed(run: Run, jws: Ob2Jws) -> Ob2Result:
     result = Ob2Result(assertion, standard=STANDARD_SIGNED)
     if not _check_structure(run, assertion, STANDARD_SIGNED):
         return result
-    if _verification(assertion).get("type") not in _SIGNED_TYPES:
+    if _verification_type(assertion) not in _SIGNED_TYPES:
         run.add("proof.signature", Outcome.FAILED, "ob2.jws_not_signed_type")
         return result
     _load_badge_and_issuer(run, result)
@@ -140,7 +140,7 @@ def _check_structure(run: Run, assertion: Mapping[str, Any], standard: str) -> b
         problems.append("recipient")
     if id_of(assertion.get("badge")) is None:
         problems.append("badge")
-    if not isinstance(_verification(assertion).get("type"), str):
+    if _verification_type(assertion) is None:
         problems.append("verification")
     if "issuedOn" not in assertion:
         problems.append("issuedOn")
@@ -169,6 +169,12 @@ def _check_structure(run: Run, assertion: Mapping[str, Any], standard: str) -> b
 def _verification(assertion: Mapping[str, Any]) -> Mapping[str, Any]:
     verification = assertion.get("verification")
     return verification if isinstance(verification, Mapping) else {}
+
+
+def _verification_type(assertion: Mapping[str, Any]) -> str | None:
+    # Hostile documents put lists or objects here; only a string names a type.
+    kind = _verification(assertion).get("type")
+    return kind if isinstance(kind, str) else None
 
 
 # --- hosted ----------------------------------------------------------------------------------
