@@ -53,3 +53,27 @@ def issue_sample(
         public_id=public_id,
         **options,
     )
+
+
+def designed_badge(organization: Any, *, image: bool = True, **values: Any) -> Any:
+    """An achievement as the designer saves it, with a drawn image (SVG and PNG)."""
+    from microcred.web.achievements import artwork
+    from microcred.web.achievements.images import SVG
+    from microcred.web.achievements.models import Achievement, BadgeImage
+    from microcred.web.achievements.services import save_achievement
+
+    values.setdefault("name", "Agiles Projektmanagement")
+    values.setdefault("description", "Plant und steuert Projekte mit Scrum.")
+    values.setdefault("criteria", "Projektarbeit bestanden.")
+    badge = Achievement(organization=organization, **values)
+    picture = None
+    if image:
+        design = artwork.Design(title=badge.name)
+        picture = BadgeImage(
+            data=artwork.render_svg(design),
+            content_type=SVG,
+            png=artwork.render_png(design, size=128),
+            design=design.to_dict(),
+        )
+    owner = organization.memberships.order_by("pk").first().user
+    return save_achievement(badge, owner, image=picture)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from microcred.web.credentials.models import IssuingSettings
@@ -40,3 +42,56 @@ class IssuingSettingsForm(forms.ModelForm):
             ),
         }
         widgets: ClassVar = {"proof_format": forms.RadioSelect}
+
+
+class IssueForm(forms.Form):
+    """One credential for one person; the preview step posts the same fields again."""
+
+    recipient_name = forms.CharField(
+        label=_("Recipient's name"),
+        max_length=200,
+        help_text=_("As it should appear on the credential."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    recipient_email = forms.EmailField(
+        label=_("Recipient's e-mail address"),
+        max_length=254,
+        help_text=_("The credential carries it only as a salted hash."),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    result = forms.CharField(
+        label=_("Result or grade"),
+        required=False,
+        max_length=100,
+        help_text=_("Optional, for example “1.3”, “passed” or “92 %”."),
+    )
+    evidence_url = forms.URLField(
+        label=_("Evidence (link)"),
+        required=False,
+        max_length=1000,
+        assume_scheme="https",
+        help_text=_("Optional: a page showing the work, such as a project or a portfolio."),
+    )
+    evidence_text = forms.CharField(
+        label=_("Evidence (description)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional: what the person did to earn it."),
+    )
+    issue_date = forms.DateField(
+        label=_("Issue date"),
+        help_text=_("The day the achievement was earned; today unless you say otherwise."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def clean_recipient_name(self) -> str:
+        return " ".join(self.cleaned_data["recipient_name"].split())
+
+    def clean_issue_date(self) -> date:
+        value: date = self.cleaned_data["issue_date"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("The issue date cannot be in the future."))
+        if value.year < 1970:
+            raise forms.ValidationError(_("Please give a date after 1970."))
+        return value

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from microcred.web.credentials import public_views, views
+from microcred.web.credentials import issue_views, public_views, views
 
 app_name = "credentials"
 
@@ -12,6 +12,10 @@ urlpatterns = [
     path("c/<uuid:credential>/badge.svg", public_views.download_svg, name="svg"),
     path("o/<slug:org>/credentials/", views.credential_list, name="list"),
     path("o/<slug:org>/credentials/settings/", views.issuing_settings_page, name="settings"),
+    path("o/<slug:org>/credentials/new/", issue_views.choose, name="choose"),
+    path(
+        "o/<slug:org>/achievements/<uuid:achievement>/issue/", issue_views.issue, name="issue"
+    ),
     path("o/<slug:org>/credentials/<uuid:credential>/", views.detail, name="detail"),
     path("o/<slug:org>/credentials/<uuid:credential>/revoke/", views.revoke, name="revoke"),
     path("o/<slug:org>/credentials/<uuid:credential>/suspend/", views.suspend, name="suspend"),

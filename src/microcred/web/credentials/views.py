@@ -60,7 +60,13 @@ def credential_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "credentials/list.html",
-        {"page": page, "query": query, "state": state, "states": STATES},
+        {
+            "page": page,
+            "query": query,
+            "state": state,
+            "states": STATES,
+            "can_issue": request.membership.has_role(Role.ISSUER),
+        },
     )
 
 
