@@ -53,6 +53,7 @@ def build(password: str | None = None) -> DemoSite:
 
     from microcred.web.accounts.models import User
     from microcred.web.achievements.samples import ensure_sample_badges
+    from microcred.web.credentials.samples import ensure_sample_credentials
     from microcred.web.organizations.countries import Country
     from microcred.web.organizations.models import Membership, Organization, Role
     from microcred.web.organizations.services import create_organization
@@ -83,5 +84,6 @@ def build(password: str | None = None) -> DemoSite:
         Membership.objects.get_or_create(
             organization=organization, user=user, defaults={"role": Role.OWNER}
         )
-        ensure_sample_badges(organization, user)
+        badges = ensure_sample_badges(organization, user)
+        ensure_sample_credentials(organization, user, badges)
     return DemoSite(DEMO_EMAIL, password, organization.slug)

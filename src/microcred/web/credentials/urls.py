@@ -13,9 +13,7 @@ urlpatterns = [
     path("o/<slug:org>/credentials/", views.credential_list, name="list"),
     path("o/<slug:org>/credentials/settings/", views.issuing_settings_page, name="settings"),
     path("o/<slug:org>/credentials/new/", issue_views.choose, name="choose"),
-    path(
-        "o/<slug:org>/achievements/<uuid:achievement>/issue/", issue_views.issue, name="issue"
-    ),
+    path("o/<slug:org>/achievements/<uuid:achievement>/issue/", issue_views.issue, name="issue"),
     path("o/<slug:org>/credentials/<uuid:credential>/", views.detail, name="detail"),
     path("o/<slug:org>/credentials/<uuid:credential>/revoke/", views.revoke, name="revoke"),
     path("o/<slug:org>/credentials/<uuid:credential>/suspend/", views.suspend, name="suspend"),
