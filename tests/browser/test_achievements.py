@@ -13,6 +13,7 @@ import pytest
 
 from tests.browser.conftest import DESKTOP, PASSWORD, PHONE
 from tests.browser.test_pages import check
+from tests.web.achievements.conftest import mark_issued
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -136,8 +137,11 @@ def designer_site(demo_site) -> dict[str, str]:
     archive(old, None)
     owner = organization.memberships.get(role="owner").user
     create_organization(owner=owner, name="Neue Akademie", slug="neue-akademie", country="AT")
+    prompting = Achievement.objects.get(organization=organization, name="Prompting für Fachkräfte")
+    mark_issued(prompting)
     base = f"/o/{organization.slug}/achievements"
     return {
+        "badge-issued": f"{base}/{prompting.public_id}",
         "badges": f"{base}/",
         "badges-archived": f"{base}/?archived=1",
         "badges-empty": "/o/neue-akademie/achievements/",
@@ -161,6 +165,8 @@ def test_every_designer_page_renders_cleanly(
     page = open_page(viewport, language)
     log_in(page, demo_site.email)
     for name, url in designer_site.items():
+        if name == "badge-issued":
+            continue
         page.goto(url)
         check(page, f"{name}-{language}-{device}", folder)
         assert page.locator("html").get_attribute("lang") == language
@@ -171,6 +177,9 @@ def test_every_designer_page_renders_cleanly(
     assert page.locator(".errorlist").count() >= 3
     check(page, f"badge-new-errors-{language}-{device}", folder)
 
-    # A visitor sees an issued badge's page without logging in (here: as a member preview).
-    page.goto(designer_site["badge"])
-    assert page.locator("img.badge-image").evaluate("img => img.naturalWidth") == 512
+    # Once issued, anyone sees the badge's page without logging in.
+    visitor = open_page(viewport, language)
+    visitor.goto(designer_site["badge-issued"])
+    check(visitor, f"badge-public-{language}-{device}", folder)
+    assert visitor.locator("img.badge-image").evaluate("img => img.naturalWidth") == 512
+    assert visitor.get_by_role("link", name="Edit").count() == 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from microcred.web.achievements.models import Achievement
 from microcred.web.audit.models import AuditEvent
@@ -259,3 +261,44 @@ def test_an_edit_of_an_issued_badge_says_issued_credentials_stay_as_signed(
         reverse("achievements:edit", args=[academy.slug, badge.public_id])
     )
     assert "keeps exactly what it was signed with" in page.text
+
+
+_ANY_TEXT = st.text(st.characters(codec="utf-8"), max_size=60)
+
+
+@settings(max_examples=60)
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "name",
+                "learning_outcomes",
+                "tags",
+                "expiry_months",
+                "workload_hours",
+                "ects",
+                "eqf_level",
+                "participation_form",
+                "stackability",
+                "expires",
+                "language",
+            ]
+        ),
+        _ANY_TEXT,
+    ),
+    _ANY_TEXT,
+    _ANY_TEXT,
+)
+def test_any_typed_text_is_accepted_or_refused_never_a_crash(values, skill_name, skill_url):
+    from microcred.web.achievements.forms import AchievementForm, skill_formset
+
+    form = AchievementForm(design_data(**values), instance=Achievement())
+    if form.is_valid():
+        assert isinstance(form.cleaned_data["learning_outcomes"], list)
+        assert isinstance(form.cleaned_data["tags"], list)
+    else:
+        assert all(form.errors.values())
+    skills = skill_formset(design_data(**{"skills-0-name": skill_name, "skills-0-url": skill_url}))
+    if skills.is_valid():
+        for skill in skills.skills():
+            assert skill["url"].startswith(("http://", "https://"))

@@ -105,7 +105,7 @@ def _design_page(request: HttpRequest, achievement: Achievement) -> HttpResponse
     action = request.POST.get("action", "save")
     removing = _removed_skill(request)
     if action in ("add-skill", "preview") or removing is not None:
-        return _rerender(request, achievement, form, skills, image_form, action, removing)
+        return _rerender(request, achievement, form, image_form, action, removing)
 
     valid = all([form.is_valid(), skills.is_valid(), image_form.is_valid()])  # all run
     if not valid:
@@ -140,7 +140,6 @@ def _rerender(
     request: HttpRequest,
     achievement: Achievement,
     form: AchievementForm,
-    skills: Any,
     image_form: BadgeImageForm,
     action: str,
     removing: int | None,
@@ -165,7 +164,7 @@ def _rerender(
     for quiet in (form, image_form):
         quiet.full_clean()
         quiet._errors = ErrorDict()
-    return _render_design(request, achievement, form, new_skills, image_form, focus=action)
+    return _render_design(request, achievement, form, new_skills, image_form)
 
 
 def _total_forms(request: HttpRequest) -> int:
@@ -197,9 +196,6 @@ def _render_design(
     form: AchievementForm,
     skills: Any,
     image_form: BadgeImageForm,
-    *,
-    status: int = 200,
-    focus: str = "",
 ) -> HttpResponse:
     in_use = achievement.pk is not None and services.is_in_use(achievement)
     return render(
@@ -214,9 +210,7 @@ def _render_design(
             "preview": _preview_for(image_form, achievement, form),
             "in_use": in_use,
             "assessment_suggestions": [str(item) for item in ASSESSMENT_SUGGESTIONS],
-            "focus": focus,
         },
-        status=status,
     )
 
 
