@@ -16,7 +16,9 @@ import base64
 import binascii
 import gzip
 import re
+import threading
 import zlib
+from collections import OrderedDict
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any, Final
@@ -302,7 +304,33 @@ def read_status(
     return status_list.get(index)
 
 
+# A verifier reads the same published list for every credential that points into it; the
+# expanded bitstring is kept for the few most recent lists (small ones only: a hostile list
+# may expand to max_bytes, and those are not worth keeping).
+_MEMO_ENTRIES: Final = 16
+_MEMO_MAX_BYTES: Final = 1024 * 1024
+_expanded: OrderedDict[tuple[str, int], bytes] = OrderedDict()
+_expanded_lock = threading.Lock()
+
+
 def _expand(encoded: str, max_bytes: int) -> bytes:
+    key = (encoded, max_bytes) if isinstance(encoded, str) else None
+    if key is not None:
+        with _expanded_lock:
+            hit = _expanded.get(key)
+            if hit is not None:
+                _expanded.move_to_end(key)
+                return hit
+    bitstring = _expand_uncached(encoded, max_bytes)
+    if key is not None and len(bitstring) <= _MEMO_MAX_BYTES:
+        with _expanded_lock:
+            _expanded[key] = bitstring
+            while len(_expanded) > _MEMO_ENTRIES:
+                _expanded.popitem(last=False)
+    return bitstring
+
+
+def _expand_uncached(encoded: str, max_bytes: int) -> bytes:
     if not isinstance(encoded, str):
         raise StatusListError("encodedList is not a string")
     if not encoded.startswith(_MULTIBASE_BASE64URL):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Mapping
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Final, Literal, cast
 
 from cryptography.exceptions import InvalidSignature
@@ -273,6 +273,15 @@ class KeyPair:
 
 def public_key_from_multikey(value: str) -> PublicKey:
     """The public key in a ``publicKeyMultibase`` value (``z6Mk...`` or ``zDn...``)."""
+    if not isinstance(value, str):
+        raise InvalidKeyError(f"a Multikey is a string, not {type(value).__name__}")
+    return _public_key_from_multikey(value)
+
+
+@lru_cache(maxsize=1024)
+def _public_key_from_multikey(value: str) -> PublicKey:
+    # Remembered per value: a verifier meets the same issuer keys again and again, and base58
+    # decoding is the slow part. Keys are immutable, so sharing one object is safe.
     codec, key_bytes = decode_multikey(value)
     if codec == ED25519_PUB:
         return PublicKey(ed25519.Ed25519PublicKey.from_public_bytes(key_bytes))
