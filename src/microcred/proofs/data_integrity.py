@@ -23,9 +23,9 @@ from functools import lru_cache
 from typing import Any, Final, Protocol
 
 import base58
-import rfc8785
 
 from microcred.proofs.canonical import canonicalize
+from microcred.proofs.jcs import JcsError, canonical_json
 
 DATA_INTEGRITY_PROOF: Final = "DataIntegrityProof"
 ED25519_SIGNATURE_2020: Final = "Ed25519Signature2020"
@@ -108,9 +108,9 @@ def _rdfc_proof_config(config: Mapping[str, Any], loader: Loader) -> bytes:
 
 def _jcs(document: Mapping[str, Any], loader: Loader) -> bytes:
     try:
-        return rfc8785.dumps(document)
-    except (rfc8785.CanonicalizationError, TypeError, ValueError) as error:
-        raise ProofError(f"The document cannot be serialized as canonical JSON: {error}") from error
+        return canonical_json(document)
+    except JcsError as error:
+        raise ProofError(str(error)) from error
 
 
 SUITES: Final[dict[str, Cryptosuite]] = {
