@@ -42,7 +42,7 @@ demo: venv
 	$(VENV)/bin/microcred demo
 
 bench: venv
-	$(VENV)/bin/python benchmarks/bench_proofs.py
+	cd benchmarks && ../$(VENV)/bin/python bench_proofs.py && ../$(VENV)/bin/python bench_verify.py
 
 clean:
 	rm -rf .tools $(VENV) .pytest_cache .ruff_cache .hypothesis

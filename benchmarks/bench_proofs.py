@@ -1,10 +1,7 @@
 """Signing and verification throughput for a realistic OB 3.0 credential, per proof format.
 
-The "realistic" credential is the one the core issue defines: an issuer profile with name,
-url and image; an achievement with criteria, description, image, 3 alignments and a result
-description; a status entry; the recipient's e-mail as a salted hash. `--rich` measures the
-fuller sample of `microcred.openbadges.samples` instead (evidence, results, address, credits,
-tags, credentialSchema: about twice the statements).
+The credential is workload.realistic(): the one the core issue defines, or with `--rich` the
+fuller sample credential.
 
 Prints credentials per second with 1 process and with 2 processes, for:
   * a batch (one achievement issued to many recipients: how issuing runs), and
@@ -25,69 +22,18 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from microcred.openbadges.achievement import Achievement
-from microcred.openbadges.award import Recipient, award
-from microcred.openbadges.image import Image
-from microcred.openbadges.profile import Profile
-from microcred.openbadges.samples import realistic_achievement, realistic_credential
 from microcred.proofs.canonical import canonicalize
-from microcred.proofs.data_integrity import add_proof, verify_proof
-from microcred.proofs.keys import KeyPair
-from microcred.proofs.vc_jwt import sign_vc_jwt, verify_vc_jwt
-from microcred.status import status_list_entry
-
-KEY = KeyPair.from_secret_multikey("z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq")
-METHOD = "did:web:badges.example.org:issuers:acme#key-1"
-FORMATS = ("eddsa-rdfc-2022", "eddsa-jcs-2022", "vc-jwt")
-
+from microcred.proofs.data_integrity import verify_proof
+from microcred.proofs.vc_jwt import verify_vc_jwt
+from workload import FORMATS, KEY, realistic, sign
 
 RICH = False
 
 
-def realistic(number: int) -> dict[str, Any]:
-    recipient = f"learner{number}@example.org"
-    if RICH:
-        return realistic_credential(recipient_email=recipient, status_list_index=number)
-    full = realistic_achievement()
-    achievement = Achievement(
-        id=full.id,
-        achievement_type=full.achievement_type,
-        name=full.name,
-        description=full.description,
-        criteria=full.criteria,
-        image=full.image,
-        alignment=full.alignment,
-        result_description=full.result_description,
-    )
-    issuer = Profile(
-        id="did:web:badges.example.org:o:acme",
-        name="Weiterbildungszentrum Nord",
-        url="https://badges.example.org",
-        image=Image(id="https://badges.example.org/media/logo.png"),
-    )
-    status = status_list_entry(
-        "https://badges.example.org/o/acme/status/revocation/1", number, "revocation"
-    )
-    return award(
-        achievement, issuer, Recipient(email=recipient), credential_status=status
-    ).to_json()
-
-
 def credentials(count: int, *, distinct: bool, offset: int = 0) -> list[dict[str, Any]]:
-    made = []
-    for number in range(offset, offset + count):
-        credential = realistic(number)
-        if distinct:
-            credential["issuer"]["name"] = f"Issuer {number}"
-            credential["credentialSubject"]["achievement"]["name"] = f"Achievement {number}"
-        made.append(credential)
-    return made
-
-
-def sign(proof_format: str, credential: dict[str, Any]) -> Any:
-    if proof_format == "vc-jwt":
-        return sign_vc_jwt(credential, KEY, kid=METHOD)
-    return add_proof(credential, KEY, METHOD, cryptosuite=proof_format)
+    return [
+        realistic(number, rich=RICH, distinct=distinct) for number in range(offset, offset + count)
+    ]
 
 
 def verify(proof_format: str, secured: Any) -> None:
@@ -154,7 +100,7 @@ def main() -> None:
     arguments = parser.parse_args()
     global RICH
     RICH = arguments.rich
-    credential = realistic(0)
+    credential = realistic(0, rich=RICH)
     print(
         f"python {platform.python_version()} on {os.cpu_count()} cores, "
         f"{arguments.count} credentials each, {'rich' if RICH else 'realistic'} credential: "
