@@ -21,11 +21,8 @@ def test_ob3_facts_show_the_badge_and_the_eu_elements() -> None:
     assert facts.recipient_identifier == "hashed e-mail"
     elements = facts.micro_credential
     assert elements["ects_credits"] == 2.0 and elements["country"] == "Germany"
-    assert elements["learning_outcomes"] == [
-        "Python (computer programming)",
-        "SQL",
-        "machine learning",
-    ]
+    # Skills are alignments, not learning outcomes; this sample states no outcomes.
+    assert "learning_outcomes" not in elements
     assert elements["assessment"] == ["Final project score"] and elements["grade"] == ["87"]
 
 
@@ -78,3 +75,17 @@ def test_facts_tolerate_any_shape() -> None:
     assert ob3_facts(
         {"name": [{"@value": "Titel", "@language": "de"}]}, "x", []
     ).credential_name == ("Titel")
+
+
+def test_learning_outcomes_and_the_eqf_level_come_from_the_eu_elements() -> None:
+    from microcred.openbadges.eu import EuElements, with_eu_elements
+    from microcred.openbadges.samples import realistic_achievement
+
+    achievement = with_eu_elements(
+        realistic_achievement(),
+        EuElements(learning_outcomes=("Cleans tabular data", "Writes SQL joins"), eqf_level=5),
+    )
+    credential = {"credentialSubject": {"achievement": achievement.to_json()}}
+    elements = ob3_facts(credential, "x", []).micro_credential
+    assert elements["learning_outcomes"] == ["Cleans tabular data", "Writes SQL joins"]
+    assert elements["eqf_level"] == "5"

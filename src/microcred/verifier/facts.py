@@ -113,6 +113,10 @@ def _ob3_recipient(subject: Mapping[str, Any]) -> tuple[str | None, str | None]:
     return name, shown
 
 
+_EQF_VOCABULARY: Final = "http://data.europa.eu/snb/eqf/"
+_EQF_NAME: Final = "European Qualifications Framework"
+
+
 def _micro_credential(
     credential: Mapping[str, Any],
     subject: Mapping[str, Any],
@@ -121,21 +125,22 @@ def _micro_credential(
 ) -> dict[str, Any]:
     address = _mapping(issuer.get("address"))
     alignments = [_mapping(item) for item in as_list(achievement.get("alignment"))]
+    extension = _mapping(achievement.get("euMicroCredential"))
     elements: dict[str, Any] = {
         "title": _text(achievement.get("name")),
         "awarding_body": _text(issuer.get("name")),
         "country": _text(address.get("addressCountry")) or _str(address.get("addressCountryCode")),
         "date_of_issuing": _str(credential.get("awardedDate") or credential.get("validFrom")),
+        # Learning outcomes are statements in microcred's EU extension; skills and the EQF
+        # level are alignments, told apart by the EU's EQF vocabulary.
         "learning_outcomes": [
-            _text(a.get("targetName"))
-            for a in alignments
-            if _text(a.get("targetName")) and "EQF" not in (_text(a.get("targetFramework")) or "")
+            _text(item) for item in as_list(extension.get("learningOutcome")) if _text(item)
         ][:_MAX_ITEMS],
         "eqf_level": next(
             (
                 _text(a.get("targetCode")) or _text(a.get("targetName"))
                 for a in alignments
-                if "EQF" in (_text(a.get("targetFramework")) or "")
+                if _is_eqf(a)
             ),
             None,
         ),
@@ -157,6 +162,12 @@ def _micro_credential(
     if achievement.get("achievementType") != "MicroCredential" and elements["ects_credits"] is None:
         return {}
     return {key: value for key, value in elements.items() if value not in (None, [], "")}
+
+
+def _is_eqf(alignment: Mapping[str, Any]) -> bool:
+    url = _str(alignment.get("targetUrl")) or ""
+    framework = _text(alignment.get("targetFramework")) or ""
+    return url.startswith(_EQF_VOCABULARY) or "EQF" in framework or _EQF_NAME in framework
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
