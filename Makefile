@@ -9,7 +9,7 @@ UV := .tools/bin/uv
 VENV := .venv
 PYTEST_ARGS ?=
 
-.PHONY: venv test lint demo serve bench clean
+.PHONY: venv test lint demo demo-cli serve bench clean
 
 $(UV):
 	@test -n "$(PYTHON)" || { echo "microcred needs Python >= 3.12 (none found on PATH or in ~/.pyenv)"; exit 1; }
@@ -38,7 +38,13 @@ test: venv lint
 serve: venv
 	$(VENV)/bin/microcred serve --migrate
 
+# The web workspace on SQLite with a demo organization, designed badges and issued
+# credentials; prints the URL and a login, then serves. `make demo-cli` walks a badge's life
+# with the command line instead.
 demo: venv
+	$(VENV)/bin/microcred demo-web
+
+demo-cli: venv
 	$(VENV)/bin/microcred demo
 
 bench: venv
