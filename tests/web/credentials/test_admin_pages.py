@@ -77,7 +77,7 @@ def test_a_revocation_needs_a_reason_and_keeps_the_form(client, organization, ow
     client.force_login(owner)
     url = f"/o/{organization.slug}/credentials/{credential.public_id}/revoke/"
     response = client.post(url, {"reason": "   "})
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "This field is required." in response.text
     credential.refresh_from_db()
     assert not credential.is_revoked

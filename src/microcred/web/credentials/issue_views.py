@@ -41,7 +41,7 @@ def issue(request: HttpRequest, achievement: uuid.UUID) -> HttpResponse:
         return _form_page(request, found, form)
     form = IssueForm(request.POST)
     if not form.is_valid():
-        return _form_page(request, found, form, status=400)
+        return _form_page(request, found, form)
     awarded = Award.from_form(form.cleaned_data)
     if "edit" in request.POST:
         return _form_page(request, found, form)
@@ -61,7 +61,7 @@ def issue(request: HttpRequest, achievement: uuid.UUID) -> HttpResponse:
         )
     except IssuingError as error:
         form.add_error(None, str(error))
-        return _form_page(request, found, form, status=400)
+        return _form_page(request, found, form)
     messages.success(
         request,
         _("%(badge)s is issued to %(name)s.")
@@ -70,14 +70,11 @@ def issue(request: HttpRequest, achievement: uuid.UUID) -> HttpResponse:
     return redirect("credentials:detail", request.organization.slug, credential.public_id)
 
 
-def _form_page(
-    request: HttpRequest, achievement: Achievement, form: IssueForm, status: int = 200
-) -> HttpResponse:
+def _form_page(request: HttpRequest, achievement: Achievement, form: IssueForm) -> HttpResponse:
     return render(
         request,
         "credentials/issue.html",
         {"achievement": achievement, "form": form, **_badge(achievement)},
-        status=status,
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Final
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
@@ -25,6 +26,7 @@ from microcred.web.credentials.documents import JWT_MEDIA_TYPE, credential_json,
 from microcred.web.credentials.models import IssuedCredential
 from microcred.web.credentials.representations import PNG, SVG, Representation, negotiate
 from microcred.web.credentials.verdict import live_report
+from microcred.web.verify.elements import eu_rows
 from microcred.web.verify.presentation import present
 
 JSON_DOWNLOAD_TYPE: Final = "application/vc+ld+json"
@@ -97,6 +99,9 @@ def download_svg(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
 
 def _page(request: HttpRequest, credential: IssuedCredential, media_type: str) -> HttpResponse:
     report = present(live_report(credential))
+    if report.eu_elements:
+        # What the signed credential says, read with the EU model (the facts only guess).
+        report = replace(report, eu_elements=eu_rows(credential_json(credential)) or [])
     response = render(
         request,
         "credentials/public.html",

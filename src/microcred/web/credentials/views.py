@@ -76,7 +76,7 @@ def detail(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
 
 
 def _detail_page(
-    request: HttpRequest, credential: IssuedCredential, revoke_form: RevokeForm, status: int = 200
+    request: HttpRequest, credential: IssuedCredential, revoke_form: RevokeForm
 ) -> HttpResponse:
     return render(
         request,
@@ -88,7 +88,6 @@ def _detail_page(
             "revoke_form": revoke_form,
             "can_change": request.membership.has_role(Role.ISSUER),
         },
-        status=status,
     )
 
 
@@ -98,7 +97,7 @@ def revoke(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
     found = _find(request, credential)
     form = RevokeForm(request.POST)
     if not form.is_valid():
-        return _detail_page(request, found, form, status=400)
+        return _detail_page(request, found, form)
     try:
         revocation.revoke(found, actor=request.user, reason=form.cleaned_data["reason"])
     except StatusChangeError as error:

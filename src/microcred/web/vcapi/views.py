@@ -20,15 +20,11 @@ from microcred.web.vcapi.tokens import create_token, revoke_token
 def tokens(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     secret = None
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            _token, secret = create_token(
-                request.organization, form.cleaned_data["name"], actor=request.user
-            )
-            form = TokenForm()
-        else:
-            status = 400
+    if request.method == "POST" and form.is_valid():
+        _token, secret = create_token(
+            request.organization, form.cleaned_data["name"], actor=request.user
+        )
+        form = TokenForm()
     return render(
         request,
         "vcapi/tokens.html",
@@ -38,7 +34,6 @@ def tokens(request: HttpRequest) -> HttpResponse:
             "tokens": scoped(ApiToken.objects.active(), request),
             "base_url": settings.MICROCRED_BASE_URL,
         },
-        status=status,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from microcred.baking import BakingError, image_format
@@ -25,8 +26,10 @@ class VerifyForm(forms.Form):
     image = forms.FileField(
         label=_("Badge image"),
         required=False,
-        help_text=_("A PNG or SVG with the credential baked in, at most %(size)d MB.")
-        % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)},
+        help_text=format_lazy(
+            _("A PNG or SVG with the credential baked in, at most {size} MB."),
+            size=MAX_UPLOAD_BYTES // (1024 * 1024),
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/svg+xml"}),
     )
     recipient = forms.CharField(

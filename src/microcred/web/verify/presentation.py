@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Final
 
+from django.utils import formats
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -122,7 +123,10 @@ def _moment(text: str | None) -> datetime | None:
 def _without_label(sentence: str) -> str:
     """The catalog's verdict sentence without its "VALID:" lead, which the banner shows."""
     head, colon, rest = sentence.partition(":")
-    return rest.strip() if colon and head.isupper() else sentence
+    if not colon or not head.isupper():
+        return sentence
+    rest = rest.strip()
+    return rest[:1].upper() + rest[1:]
 
 
 def _eu_elements(elements: dict[str, Any], language: str) -> list[ShownFact]:
@@ -133,6 +137,11 @@ def _eu_elements(elements: dict[str, Any], language: str) -> list[ShownFact]:
             continue
         if isinstance(value, float) and value.is_integer():
             value = int(value)
+        if key == "date_of_issuing":
+            moment = _moment(str(value))
+            value = formats.date_format(moment, "DATE_FORMAT") if moment else value
+        if isinstance(value, list) and len(value) == 1:
+            value = value[0]
         if isinstance(value, list):
             shown.append(ShownFact(str(label), [shown_fact(str(v), language) for v in value], True))
         else:

@@ -7,6 +7,7 @@ verified and dropped: nothing that was uploaded is stored or served back.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Final
 
 from django.http import HttpRequest, HttpResponse
@@ -15,7 +16,9 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from microcred.verifier import verify
 from microcred.web.lib.ratelimit import RateLimit, ratelimit
+from microcred.web.verify.elements import eu_rows
 from microcred.web.verify.forms import MAX_UPLOAD_BYTES, VerifyForm
+from microcred.web.verify.inputs import credential_in
 from microcred.web.verify.local import shared_fetcher
 from microcred.web.verify.presentation import present
 from microcred.web.verify.uploads import CappedUploadHandler
@@ -37,7 +40,6 @@ def page(request: HttpRequest) -> HttpResponse:
 @csrf_protect
 def _page(request: HttpRequest) -> HttpResponse:
     report = None
-    status = 200
     if request.method == "POST":
         handler: CappedUploadHandler = request._verify_upload  # type: ignore[attr-defined]
         form = VerifyForm(request.POST, request.FILES, upload_too_large=handler.too_large)
@@ -49,8 +51,11 @@ def _page(request: HttpRequest) -> HttpResponse:
                     recipient=form.cleaned_data.get("recipient") or None,
                 )
             )
-        else:
-            status = 400
+            document = credential_in(form.given)
+            elements = eu_rows(document) if document is not None else None
+            if elements is not None and report.eu_elements:
+                report = replace(report, eu_elements=elements)
     else:
         form = VerifyForm(initial={"text": request.GET.get("url", "")[:2000]})
-    return render(request, "verify/page.html", {"form": form, "report": report}, status=status)
+    # Form errors are shown with 200, like every form page here: the page itself loaded fine.
+    return render(request, "verify/page.html", {"form": form, "report": report})
