@@ -207,3 +207,27 @@ def test_the_page_hides_the_recipients_email(client, credential) -> None:
     for accept in (BROWSER, "application/ld+json"):
         assert "erika.mustermann@example.org" not in get(client, credential, accept).text
     assert json.loads(credential.signed_text)["credentialSubject"]["identifier"][0]["hashed"]
+
+
+def test_links_from_the_credential_are_only_web_links(client, make_organization) -> None:
+    from microcred.web.credentials.issuer import issuer_profile
+    from microcred.web.credentials.issuing import issue_credential
+    from tests.web.credentials.helpers import sample_achievement
+
+    organization = make_organization()
+    profile = issuer_profile(organization).to_json()
+    achievement = sample_achievement().to_json()
+    achievement["criteria"] = {"id": "javascript:alert(1)", "narrative": "x"}
+    document = {
+        "@context": [
+            "https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        ],
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {**profile, "url": "javascript:alert(2)"},
+        "validFrom": "2026-01-01T00:00:00Z",
+        "credentialSubject": {"type": ["AchievementSubject"], "achievement": achievement},
+    }
+    credential = issue_credential(organization, document, actor=None)
+    text = get(client, credential, BROWSER).text
+    assert "javascript:" not in text

@@ -82,22 +82,34 @@ def test_the_issued_credential_verifies_through_the_api(call, token) -> None:
     assert response.json()["verified"] is True
 
 
-def test_a_plain_vc_gets_the_did_as_issuer(call, token, organization) -> None:
+def test_only_open_badges_are_issued(call, token) -> None:
     response = call("/credentials/issue", {"credential": plain_vc()}, token=token)
-    assert response.status_code == 201, response.content
-    assert response.json()["verifiableCredential"]["issuer"] == organization_did(organization)
+    assert response.status_code == 400
+    assert "OpenBadgeCredential" in response.json()["detail"]
 
 
 def test_the_issuer_may_be_named_if_it_is_this_organization(call, token, organization) -> None:
     did = organization_did(organization)
-    for issuer in (did, {"id": did}):
-        response = call("/credentials/issue", {"credential": plain_vc(issuer=issuer)}, token=token)
+    for issuer in (did, {"id": did, "type": ["Profile"]}):
+        response = call(
+            "/credentials/issue", {"credential": open_badge(issuer=issuer)}, token=token
+        )
         assert response.status_code == 201, response.content
+        assert response.json()["verifiableCredential"]["issuer"]["name"] == organization.name
+
+
+def test_nobody_issues_in_another_name(call, token, organization) -> None:
+    did = organization_did(organization)
+    claimed = {"id": did, "type": ["Profile"], "name": "Bundesministerium für Bildung"}
+    response = call("/credentials/issue", {"credential": open_badge(issuer=claimed)}, token=token)
+    issued = response.json()["verifiableCredential"]
+    assert issued["issuer"]["name"] == organization.name
+    assert "Bundesministerium" not in response.text
 
 
 @pytest.mark.parametrize("issuer", ["did:web:evil.example", {"id": "did:key:z6Mk"}])
 def test_another_issuer_is_400(call, token, issuer) -> None:
-    response = call("/credentials/issue", {"credential": plain_vc(issuer=issuer)}, token=token)
+    response = call("/credentials/issue", {"credential": open_badge(issuer=issuer)}, token=token)
     assert response.status_code == 400
     body = response.json()
     assert response["Content-Type"] == "application/problem+json"
@@ -107,19 +119,19 @@ def test_another_issuer_is_400(call, token, issuer) -> None:
 
 def test_a_given_id_and_credential_id_option_are_kept(call, token) -> None:
     given = "urn:uuid:7f1f3e0a-2b8c-4c1e-9d2a-5b6c7d8e9f00"
-    response = call("/credentials/issue", {"credential": plain_vc(id=given)}, token=token)
+    response = call("/credentials/issue", {"credential": open_badge(id=given)}, token=token)
     assert response.json()["verifiableCredential"]["id"] == given
     option = "urn:uuid:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
     response = call(
         "/credentials/issue",
-        {"credential": plain_vc(), "options": {"credentialId": option}},
+        {"credential": open_badge(), "options": {"credentialId": option}},
         token=token,
     )
     assert response.json()["verifiableCredential"]["id"] == option
 
 
 def test_the_same_id_twice_is_a_conflict(call, token) -> None:
-    body = {"credential": plain_vc(id="urn:uuid:7f1f3e0a-2b8c-4c1e-9d2a-5b6c7d8e9f00")}
+    body = {"credential": open_badge(id="urn:uuid:7f1f3e0a-2b8c-4c1e-9d2a-5b6c7d8e9f00")}
     assert call("/credentials/issue", body, token=token).status_code == 201
     response = call("/credentials/issue", body, token=token)
     assert response.status_code == 409
@@ -142,22 +154,22 @@ def test_vc_jwt_comes_back_enveloped(call, token) -> None:
 
 def test_undefined_json_ld_terms_are_422(call, token) -> None:
     response = call(
-        "/credentials/issue", {"credential": plain_vc(favouriteColour="blue")}, token=token
+        "/credentials/issue", {"credential": open_badge(favouriteColour="blue")}, token=token
     )
     assert response.status_code == 422
     assert "favouriteColour" in response.json()["detail"]
 
 
 def test_an_unknown_context_is_422(call, token) -> None:
-    credential = plain_vc()
-    credential["@context"] = [V2, "https://www.w3.org/ns/credentials/examples/v2"]
+    credential = open_badge()
+    credential["@context"] = [V2, OB, "https://www.w3.org/ns/credentials/examples/v2"]
     response = call("/credentials/issue", {"credential": credential}, token=token)
     assert response.status_code == 422
     assert "context" in response.json()["detail"]
 
 
 def valid_vc():
-    return plain_vc()
+    return open_badge()
 
 
 BAD_BODIES = {
@@ -216,7 +228,7 @@ def test_a_body_that_is_not_a_json_object_is_400(call, token, raw: bytes) -> Non
 def test_a_body_that_is_not_declared_json_is_400(client, token) -> None:
     response = client.post(
         "/credentials/issue",
-        data=json.dumps({"credential": plain_vc()}),
+        data=json.dumps({"credential": open_badge()}),
         content_type="text/plain",
         headers={"authorization": f"Bearer {token}"},
     )

@@ -94,12 +94,9 @@ def test_a_token_cannot_issue_for_another_organization(call, organization, make_
 
     other = make_organization("Fremde Akademie")
     _token, foreign = create_token(other, "Foreign", actor=None)
-    credential = {
-        "@context": ["https://www.w3.org/ns/credentials/v2"],
-        "type": ["VerifiableCredential"],
-        "issuer": organization_did(organization),
-        "credentialSubject": {"id": "did:example:x"},
-    }
+    from tests.web.vcapi.test_issue import open_badge
+
+    credential = open_badge(issuer=organization_did(organization))
     response = call("/credentials/issue", {"credential": credential}, token=foreign)
     assert response.status_code == 400
     assert not organization.credentials.exists()

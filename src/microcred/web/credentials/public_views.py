@@ -27,7 +27,7 @@ from microcred.web.credentials.models import IssuedCredential
 from microcred.web.credentials.representations import PNG, SVG, Representation, negotiate
 from microcred.web.credentials.verdict import live_report
 from microcred.web.verify.elements import eu_rows
-from microcred.web.verify.presentation import present
+from microcred.web.verify.presentation import present, web_url
 
 JSON_DOWNLOAD_TYPE: Final = "application/vc+ld+json"
 # Public documents: a short cache, and readable by verifiers on other origins.
@@ -112,6 +112,8 @@ def _page(request: HttpRequest, credential: IssuedCredential, media_type: str) -
             "facts": report.facts,
             "page_url": public_url(credential.public_id),
             "json_url": public_url(credential.public_id, "credentials:json"),
+            "issuer_url": web_url(report.facts.issuer_url),
+            "criteria_url": web_url(report.facts.achievement_criteria_url),
         },
     )
     # The verdict is live: a revocation must show on the next view, not after a cache expires.

@@ -1,6 +1,8 @@
 """The W3C VC API endpoints of this instance, for machines with an organization's API token.
 
-``POST /credentials/issue``   ``{credential, options}`` -> 201 ``{verifiableCredential}``
+``POST /credentials/issue``   ``{credential, options}`` -> 201 ``{verifiableCredential}``; the
+    credential is an Open Badges 3.0 credential; its issuer, status entries and proof are
+    added here
 ``POST /credentials/verify``  ``{verifiableCredential, options}`` -> 200 when the credential
     is valid (or cannot be decided), 400 when it is not; both with ``verified``, ``checks``,
     ``warnings``, ``errors`` and microcred's full report. (The VC API test suites expect a
@@ -91,8 +93,7 @@ def issue(request: HttpRequest) -> HttpResponse:
             raise Problem(400, "Invalid option", "options.credentialId must be a string.")
         credential.setdefault("id", credential_id)
     proof_format = _proof_format(options.get("proofFormat"))
-    if OB_TYPES & set(_types(credential)):
-        _check_open_badge(credential)
+    _check_open_badge(credential)
     try:
         issued = issue_credential(
             organization,
@@ -176,15 +177,19 @@ def _fill_issuer(credential: dict[str, Any], organization: Any) -> None:
             f"The credential's issuer must be this organization ({did}) or left out, "
             f"not {str(issuer_id)[:200]!r}.",
         )
-    if OB_TYPES & set(_types(credential)):
-        # Open Badges 3.0 wants the issuer as a Profile object, not a bare DID.
-        if not isinstance(issuer, dict):
-            credential["issuer"] = issuer_profile(organization).to_json()
-    elif issuer is None:
-        credential["issuer"] = did
+    # The issuer is the organization as its profile says, whatever else the request claims
+    # about it (a name, a logo): nobody issues in another name with this organization's key.
+    credential["issuer"] = issuer_profile(organization).to_json()
 
 
 def _check_open_badge(credential: dict[str, Any]) -> None:
+    if not OB_TYPES & set(_types(credential)):
+        raise Problem(
+            400,
+            "Not an Open Badge",
+            "microcred issues Open Badges 3.0 credentials: credential.type must include "
+            "OpenBadgeCredential (or AchievementCredential).",
+        )
     credential.setdefault("validFrom", timezone.now().strftime("%Y-%m-%dT%H:%M:%SZ"))
     probe = {
         **credential,

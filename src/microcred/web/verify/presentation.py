@@ -120,6 +120,13 @@ def _moment(text: str | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def web_url(value: str | None) -> str | None:
+    """``value`` when it is an http(s) URL a page may link to; a credential can carry any URI."""
+    if not value or len(value) > 2000:
+        return None
+    return value if value.lower().startswith(("https://", "http://")) else None
+
+
 def _without_label(sentence: str) -> str:
     """The catalog's verdict sentence without its "VALID:" lead, which the banner shows."""
     head, colon, rest = sentence.partition(":")
