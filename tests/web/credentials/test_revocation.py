@@ -104,3 +104,20 @@ def test_other_credentials_on_the_same_list_stay_valid(make_organization) -> Non
     revoked, kept = issue_sample(organization), issue_sample(organization)
     revocation.revoke(revoked, actor=None, reason="x")
     assert live_report(kept).verdict.value == "valid"
+
+
+def test_an_organization_goes_with_its_credentials_and_lists(make_organization) -> None:
+    from microcred.web.statuslists.models import StatusList
+
+    organization = make_organization()
+    issue_sample(organization)
+    organization.delete()
+    assert not StatusList.objects.exists()
+
+
+def test_a_list_in_use_cannot_be_deleted_alone(make_organization) -> None:
+    from django.db.models import RestrictedError
+
+    credential = issue_sample(make_organization())
+    with pytest.raises(RestrictedError):
+        credential.revocation_list.delete()

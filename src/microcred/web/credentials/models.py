@@ -87,11 +87,11 @@ class IssuedCredential(models.Model):
     issued_at = models.DateTimeField(default=timezone.now, editable=False)
 
     revocation_list = models.ForeignKey(
-        "statuslists.StatusList", on_delete=models.PROTECT, null=True, related_name="+"
+        "statuslists.StatusList", on_delete=models.RESTRICT, null=True, related_name="+"
     )
     revocation_index = models.PositiveIntegerField(null=True)
     suspension_list = models.ForeignKey(
-        "statuslists.StatusList", on_delete=models.PROTECT, null=True, related_name="+"
+        "statuslists.StatusList", on_delete=models.RESTRICT, null=True, related_name="+"
     )
     suspension_index = models.PositiveIntegerField(null=True)
 
