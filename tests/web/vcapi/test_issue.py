@@ -71,6 +71,7 @@ def test_it_issues_201_with_the_verifiable_credential(call, token, organization)
     # The signed JSON goes out byte for byte as stored.
     assert stored.signed_text.encode("utf-8") in response.content
     assert stored.channel == "api"
+    assert stored.recipient_name == "Erika Mustermann"
 
 
 def test_the_issued_credential_verifies_through_the_api(call, token) -> None:

@@ -100,6 +100,7 @@ def issue(request: HttpRequest) -> HttpResponse:
             credential,
             actor=None,
             proof_format=proof_format,
+            recipient_name=_recipient_name(credential),
             channel=Channel.API,
             audit={"token": token.name},
         )
@@ -199,6 +200,24 @@ def _check_open_badge(credential: dict[str, Any]) -> None:
         AchievementCredential.from_json(probe)
     except ModelError as error:
         raise Problem(400, "Not an Open Badges 3.0 credential", str(error)) from None
+
+
+def _recipient_name(credential: dict[str, Any]) -> str:
+    """The name the credential shows for its recipient, for the organization's list."""
+    subject = credential.get("credentialSubject")
+    if not isinstance(subject, dict):
+        return ""
+    if isinstance(subject.get("name"), str):
+        return subject["name"]
+    for identity in subject.get("identifier") or []:
+        if (
+            isinstance(identity, dict)
+            and identity.get("identityType") == "name"
+            and identity.get("hashed") is False
+            and isinstance(identity.get("identityHash"), str)
+        ):
+            return identity["identityHash"]
+    return ""
 
 
 def _proof_format(name: Any) -> ProofFormat | None:
