@@ -20,17 +20,32 @@ def sample_achievement(name: str = "Datenanalyse mit Python") -> ob.Achievement:
     )
 
 
+def allow_suspension(organization: Any, allowed: bool = True) -> None:
+    """Switch the organization's suspension entries on (they are off by default)."""
+    from microcred.web.credentials.models import IssuingSettings
+
+    IssuingSettings.objects.update_or_create(
+        organization=organization, defaults={"suspension": allowed}
+    )
+
+
 def issue_sample(
     organization: Any,
     *,
     actor: Any = None,
+    suspension: bool = True,
     email: str = "erika.mustermann@example.org",
     name: str = "Erika Mustermann",
     valid_from: datetime | None = None,
     valid_until: datetime | None = None,
     **options: Any,
 ) -> Any:
-    """An OB 3.0 credential for ``organization``, issued through issue_credential()."""
+    """An OB 3.0 credential for ``organization``, issued through issue_credential().
+
+    Issued with a suspension entry unless ``suspension=False``, so tests can suspend it.
+    """
+    if suspension:
+        allow_suspension(organization)
     from microcred.web.credentials.addresses import credential_id_for, new_public_id
     from microcred.web.credentials.issuer import issuer_profile
     from microcred.web.credentials.issuing import issue_credential

@@ -58,15 +58,16 @@ def test_it_gets_a_revocation_and_a_suspension_entry(make_organization) -> None:
     assert suspension["statusListIndex"] == str(credential.suspension_index)
 
 
-def test_without_suspension_there_is_one_status_object_as_open_badges_wants(
-    make_organization,
-) -> None:
-    organization = make_organization()
-    IssuingSettings.objects.create(organization=organization, suspension=False)
-    credential = issue_sample(organization)
-    status = json.loads(credential.signed_text)["credentialStatus"]
+def test_by_default_there_is_one_status_object_as_open_badges_wants(make_organization) -> None:
+    from tests.openbadges.schema_validation import assert_valid
+
+    # No settings saved: the defaults apply, and suspension is off by default.
+    credential = issue_sample(make_organization(), suspension=False)
+    document = json.loads(credential.signed_text)
+    status = document["credentialStatus"]
     assert isinstance(status, dict) and status["statusPurpose"] == "revocation"
     assert credential.suspension_list is None and not credential.can_be_suspended
+    assert_valid(document)
 
 
 def test_the_organization_can_choose_vc_jwt(make_organization) -> None:

@@ -10,7 +10,6 @@ from microcred.status import read_status
 from microcred.web.audit.models import AuditEvent
 from microcred.web.credentials import revocation
 from microcred.web.credentials.errors import StatusChangeError
-from microcred.web.credentials.models import IssuingSettings
 from microcred.web.credentials.verdict import live_report
 from tests.web.credentials.helpers import issue_sample
 
@@ -85,9 +84,7 @@ def test_suspending_twice_or_lifting_nothing_says_so(make_organization) -> None:
 
 
 def test_without_a_suspension_entry_it_cannot_be_suspended(make_organization) -> None:
-    organization = make_organization()
-    IssuingSettings.objects.create(organization=organization, suspension=False)
-    credential = issue_sample(organization)
+    credential = issue_sample(make_organization(), suspension=False)
     with pytest.raises(StatusChangeError, match="without a suspension entry"):
         revocation.suspend(credential, actor=None)
 

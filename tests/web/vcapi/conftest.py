@@ -8,7 +8,12 @@ import pytest
 
 @pytest.fixture
 def organization(make_organization):
-    return make_organization()
+    from tests.web.credentials.helpers import allow_suspension
+
+    organization = make_organization()
+    # The API's status updates are tested for both purposes.
+    allow_suspension(organization)
+    return organization
 
 
 @pytest.fixture

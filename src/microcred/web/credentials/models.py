@@ -35,7 +35,9 @@ class IssuingSettings(models.Model):
         choices=ProofChoice.choices,
         default=ProofChoice.EDDSA_RDFC_2022,
     )
-    suspension = models.BooleanField(_("allow suspension"), default=True)
+    # Off by default: a second credentialStatus entry fails the OB 3.0 JSON Schema (which
+    # allows one), and credentials must validate against it; VC 2.0 verifiers accept both.
+    suspension = models.BooleanField(_("allow suspension"), default=False)
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:

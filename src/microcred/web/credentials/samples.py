@@ -12,7 +12,7 @@ from microcred.web.credentials import revocation
 from microcred.web.credentials.addresses import new_public_id
 from microcred.web.credentials.awarding import Award, credential_document
 from microcred.web.credentials.issuing import issue_credential
-from microcred.web.credentials.models import Channel, IssuedCredential
+from microcred.web.credentials.models import Channel, IssuedCredential, IssuingSettings
 from microcred.web.organizations.models import Organization
 
 # (recipient name, e-mail, days ago, result, what happens after issuing)
@@ -32,6 +32,11 @@ def ensure_sample_credentials(
     existing = IssuedCredential.objects.filter(organization=organization, channel=Channel.DEMO)
     if existing.exists() or not badges:
         return list(existing)
+    # One sample shows suspension, which is off by default (a second credentialStatus entry
+    # fails the OB 3.0 JSON Schema); the demo organization switches it on.
+    IssuingSettings.objects.update_or_create(
+        organization=organization, defaults={"suspension": True}
+    )
     issued = []
     today = timezone.localdate()
     for number, (name, email, days_ago, result, then) in enumerate(SAMPLES):

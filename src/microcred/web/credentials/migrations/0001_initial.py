@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
                         verbose_name="proof format",
                     ),
                 ),
-                ("suspension", models.BooleanField(default=True, verbose_name="allow suspension")),
+                ("suspension", models.BooleanField(default=False, verbose_name="allow suspension")),
                 (
                     "updated_at",
                     models.DateTimeField(default=django.utils.timezone.now, editable=False),
