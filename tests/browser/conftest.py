@@ -79,6 +79,11 @@ class PageProblems:
 @pytest.fixture
 def open_page(browser: Any, live_server: Any) -> Iterator[Callable[..., Any]]:
     """``open_page(viewport=DESKTOP, language="en")``: a fresh browser context and page."""
+    from django.core.cache import cache
+
+    # Every browser test comes from 127.0.0.1 and signs up or logs in; each test is a new
+    # visitor, so the rate limits (tested in tests/web) start from zero for it.
+    cache.clear()
     contexts: list[Any] = []
     problems = PageProblems()
 
