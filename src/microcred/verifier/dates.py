@@ -78,24 +78,15 @@ def check_window(
             )
         else:
             shown = format_datetime(start)
-            if start > run.now:
-                run.add(
-                    "dates.not_yet_valid",
-                    Outcome.FAILED,
-                    "dates.not_yet_valid",
-                    {**details, from_name: shown},
-                    date=shown,
-                    thing=noun(what),
-                )
-            else:
-                run.add(
-                    "dates.not_yet_valid",
-                    Outcome.PASSED,
-                    "dates.started",
-                    {**details, from_name: shown},
-                    date=shown,
-                    thing=noun(what),
-                )
+            early = start > run.now
+            run.add(
+                "dates.not_yet_valid",
+                Outcome.FAILED if early else Outcome.PASSED,
+                "dates.not_yet_valid" if early else "dates.started",
+                {**details, from_name: shown},
+                date=shown,
+                thing=noun(what),
+            )
     if valid_until is None:
         run.add("dates.expired", Outcome.PASSED, "dates.no_end", details, thing=noun(what))
         return
@@ -112,24 +103,15 @@ def check_window(
         )
         return
     shown = format_datetime(end)
-    if end <= run.now:
-        run.add(
-            "dates.expired",
-            Outcome.FAILED,
-            "dates.expired",
-            {**details, until_name: shown},
-            date=shown,
-            thing=noun(what),
-        )
-    else:
-        run.add(
-            "dates.expired",
-            Outcome.PASSED,
-            "dates.not_expired",
-            {**details, until_name: shown},
-            date=shown,
-            thing=noun(what),
-        )
+    expired = end <= run.now
+    run.add(
+        "dates.expired",
+        Outcome.FAILED if expired else Outcome.PASSED,
+        "dates.expired" if expired else "dates.not_expired",
+        {**details, until_name: shown},
+        date=shown,
+        thing=noun(what),
+    )
 
 
 def _shown(value: Any) -> str:
