@@ -25,6 +25,7 @@ from microcred.verifier.fields import as_list, id_of, split_url, text, types_of
 from microcred.verifier.inputs import InputError, parse_json
 from microcred.verifier.messages import fetch_reason, noun, say
 from microcred.verifier.recipient import check_ob2_recipient
+from microcred.verifier.remote import fetch_or_report
 from microcred.verifier.report import Outcome
 
 OB2_CONTEXT: Final = "https://w3id.org/openbadges/v2"
@@ -181,30 +182,10 @@ def _verification_type(assertion: Mapping[str, Any]) -> str | None:
 
 
 def _fetch_hosted(run: Run, url: str, given: Mapping[str, Any]) -> Mapping[str, Any] | None:
-    try:
-        response = run.fetcher.fetch(url)
-    except FetchError as error:
-        run.add(
-            "ob2.hosted",
-            Outcome.INDETERMINATE,
-            "ob2.hosted_unreachable",
-            {"url": url, "reason": str(error)},
-            url=url,
-            reason=fetch_reason(error),
-        )
-        return None
-    if response.status == 410:
-        run.add("status.revoked", Outcome.FAILED, "ob2.gone", {"url": url, "http_status": 410})
-        return None
-    if not response.ok:
-        run.add(
-            "ob2.hosted",
-            Outcome.INDETERMINATE,
-            "ob2.hosted_unreachable",
-            {"url": url, "http_status": response.status},
-            url=url,
-            reason=fetch_reason(FetchError("", kind="status", status=response.status)),
-        )
+    response = fetch_or_report(
+        run, url, code="ob2.hosted", unreachable="ob2.hosted_unreachable", gone="ob2.gone"
+    )
+    if response is None:
         return None
     try:
         hosted = parse_json(response.body)

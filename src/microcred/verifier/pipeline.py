@@ -18,11 +18,10 @@ from microcred.proofs.vc_jwt import InvalidJwtError, parse_vc_jwt
 from microcred.verifier.context import Run
 from microcred.verifier.credential import check_vc
 from microcred.verifier.facts import ob2_facts, ob3_facts
-from microcred.verifier.fetcher import Fetcher, FetchError, OfflineFetcher, Response
+from microcred.verifier.fetcher import Fetcher, OfflineFetcher, Response
 from microcred.verifier.fields import join_url, types_of
 from microcred.verifier.inputs import Given, InputError, read_input
 from microcred.verifier.issuer_keys import KeyResolver
-from microcred.verifier.messages import fetch_reason
 from microcred.verifier.ob2 import (
     Ob2JwsError,
     check_hosted,
@@ -31,6 +30,7 @@ from microcred.verifier.ob2 import (
     parse_ob2_jws,
 )
 from microcred.verifier.ob3 import is_ob3, standard_of
+from microcred.verifier.remote import fetch_or_report
 from microcred.verifier.report import Facts, Message, Outcome, VerificationReport
 
 ACCEPT_CREDENTIAL: Final = (
@@ -97,30 +97,15 @@ def _verify(run: Run, raw: VerifierInput) -> tuple[Facts, str | None]:
 
 
 def _fetch_input(run: Run, url: str, *, allow_link: bool) -> Given | None:
-    try:
-        response = run.fetcher.fetch(url, accept=ACCEPT_CREDENTIAL)
-    except FetchError as error:
-        run.add(
-            "input.fetch",
-            Outcome.INDETERMINATE,
-            "input.unreachable",
-            {"url": url, "reason": str(error)},
-            url=url,
-            reason=fetch_reason(error),
-        )
-        return None
-    if response.status == 410:
-        run.add("status.revoked", Outcome.FAILED, "input.gone", {"url": url, "http_status": 410})
-        return None
-    if not response.ok:
-        run.add(
-            "input.fetch",
-            Outcome.INDETERMINATE,
-            "input.unreachable",
-            {"url": url, "http_status": response.status},
-            url=url,
-            reason=fetch_reason(FetchError("", kind="status", status=response.status)),
-        )
+    response = fetch_or_report(
+        run,
+        url,
+        code="input.fetch",
+        unreachable="input.unreachable",
+        gone="input.gone",
+        accept=ACCEPT_CREDENTIAL,
+    )
+    if response is None:
         return None
     if allow_link and (link := _alternate_link(response)) is not None:
         target = join_url(response.url, link)
