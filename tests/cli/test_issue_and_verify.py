@@ -13,6 +13,15 @@ from microcred.baking import unbake
 STATUS_URL = "https://badges.example.org/status/1"
 
 
+def _issue(cli, key, achievement, out, *extra):
+    """`microcred issue` of the achievement to a@example.org by "ACME", written to ``out``."""
+    code, _, err = cli(
+        "issue", achievement, "--key", key, "--recipient", "a@example.org",
+        "--issuer-name", "ACME", *extra, "-o", out,
+    )  # fmt: skip
+    assert code == 0, err
+
+
 def _png(cli):
     path = cli.path("badge.png")
     Image.new("RGB", (64, 64), (20, 80, 120)).save(path)
@@ -75,18 +84,7 @@ def test_a_baked_png_carries_the_credential_and_verifies(cli, key, achievement, 
 
 def test_bake_then_unbake_keeps_the_signed_text(cli, key, achievement):
     credential = cli.path("credential.json")
-    cli(
-        "issue",
-        achievement,
-        "--key",
-        key,
-        "--recipient",
-        "a@example.org",
-        "--issuer-name",
-        "ACME",
-        "-o",
-        credential,
-    )
+    _issue(cli, key, achievement, credential)
     baked = cli.path("baked.png")
     assert cli("bake", _png(cli), credential, "-o", baked)[0] == 0
     _, out, _ = cli("unbake", baked)
@@ -96,22 +94,7 @@ def test_bake_then_unbake_keeps_the_signed_text(cli, key, achievement):
 def test_revocation_turns_the_verdict_to_invalid(cli, key, achievement):
     status, credential = cli.path("status.json"), cli.path("credential.json")
     assert cli("status", "new", "--url", STATUS_URL, "--key", key, "-o", status)[0] == 0
-    cli(
-        "issue",
-        achievement,
-        "--key",
-        key,
-        "--recipient",
-        "a@example.org",
-        "--issuer-name",
-        "ACME",
-        "--status-list",
-        STATUS_URL,
-        "--status-index",
-        "9",
-        "-o",
-        credential,
-    )
+    _issue(cli, key, achievement, credential, "--status-list", STATUS_URL, "--status-index", "9")
     with_list = ["--offline", "--with-document", f"{STATUS_URL}={status}"]
     assert cli("verify", credential, *with_list)[0] == 0
     assert cli("status", "set", status, "9", "--key", key)[0] == 0
@@ -125,39 +108,13 @@ def test_revocation_turns_the_verdict_to_invalid(cli, key, achievement):
 
 def test_without_the_status_list_offline_the_verdict_is_indeterminate(cli, key, achievement):
     credential = cli.path("credential.json")
-    cli(
-        "issue",
-        achievement,
-        "--key",
-        key,
-        "--recipient",
-        "a@example.org",
-        "--issuer-name",
-        "ACME",
-        "--status-list",
-        STATUS_URL,
-        "--status-index",
-        "9",
-        "-o",
-        credential,
-    )
+    _issue(cli, key, achievement, credential, "--status-list", STATUS_URL, "--status-index", "9")
     assert cli("verify", credential, "--offline")[0] == 2
 
 
 def test_a_tampered_credential_is_invalid(cli, key, achievement):
     credential = cli.path("credential.json")
-    cli(
-        "issue",
-        achievement,
-        "--key",
-        key,
-        "--recipient",
-        "a@example.org",
-        "--issuer-name",
-        "ACME",
-        "-o",
-        credential,
-    )
+    _issue(cli, key, achievement, credential)
     document = json.loads(credential.read_text())
     document["credentialSubject"]["achievement"]["name"] = "Rocket Science"
     credential.write_text(json.dumps(document))
