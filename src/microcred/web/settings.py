@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "microcred.web.credentials",
     "microcred.web.verify",
     "microcred.web.vcapi",
+    "microcred.web.engagement",
+    "microcred.web.holder",
 ]
 
 MIDDLEWARE = [

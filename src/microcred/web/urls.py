@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("microcred.web.verify.urls")),
     path("", include("microcred.web.vcapi.urls")),
     path("", include("microcred.web.vcapi.api_urls")),
+    path("", include("microcred.web.holder.urls")),
 ]
