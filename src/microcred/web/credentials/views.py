@@ -21,6 +21,7 @@ from microcred.web.credentials.errors import StatusChangeError
 from microcred.web.credentials.forms import IssuingSettingsForm, RevokeForm
 from microcred.web.credentials.issuing import issuing_settings
 from microcred.web.credentials.models import IssuedCredential
+from microcred.web.credentials.panels import render_panels
 from microcred.web.credentials.verdict import live_report
 from microcred.web.lib.tenancy import get_scoped_or_404, organization_member, scoped
 from microcred.web.organizations.roles import Role
@@ -78,15 +79,21 @@ def detail(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
 def _detail_page(
     request: HttpRequest, credential: IssuedCredential, revoke_form: RevokeForm
 ) -> HttpResponse:
+    can_change = request.membership.has_role(Role.ISSUER)
+    base = {
+        "credential": credential,
+        "organization": request.membership.organization,
+        "can_change": can_change,
+    }
     return render(
         request,
         "credentials/detail.html",
         {
-            "credential": credential,
+            **base,
             "report": present(live_report(credential)),
             "page_url": public_url(credential.public_id),
             "revoke_form": revoke_form,
-            "can_change": request.membership.has_role(Role.ISSUER),
+            "panels": render_panels(request, credential, base),
         },
     )
 
