@@ -151,3 +151,15 @@ def test_any_upload_becomes_a_clean_logo_or_a_clear_refusal(data: bytes) -> None
     else:
         assert content_type in {"image/png", "image/svg+xml"}
         assert b"<script" not in cleaned
+
+
+def test_the_logo_hint_is_in_the_pages_language(login, make_organization) -> None:
+    organization = make_organization()
+    client = login(organization.memberships.get().user)
+    url = reverse("organizations:settings", args=[organization.slug])
+
+    german = client.get(url, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert f"PNG oder SVG, höchstens {MAX_LOGO_BYTES // 1024} KB." in german
+    assert f"PNG or SVG, at most {MAX_LOGO_BYTES // 1024} KB." in english

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from microcred.web.organizations.logos import MAX_LOGO_BYTES, LogoError, clean_logo
@@ -46,7 +48,11 @@ class OrganizationProfileForm(forms.ModelForm):
     logo_file = forms.FileField(
         label=_("Logo"),
         required=False,
-        help_text=_("PNG or SVG, at most %(size)d KB.") % {"size": MAX_LOGO_BYTES // 1024},
+        # Lazy as a whole: formatting a lazy string at import would fix it in English.
+        help_text=lazy(
+            lambda: gettext("PNG or SVG, at most %(size)d KB.") % {"size": MAX_LOGO_BYTES // 1024},
+            str,
+        )(),
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/svg+xml"}),
     )
     remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
