@@ -57,7 +57,9 @@ def test_the_compiled_catalog_matches_its_source(po: Path) -> None:
     with po.with_suffix(".mo").open("rb") as file:
         compiled = gettext.GNUTranslations(file)
     for entry in read_po(po):
-        if entry.msgid_plural is None:
+        if entry.msgctxt is not None:
+            assert compiled.pgettext(entry.msgctxt, entry.msgid) == entry.msgstr[0], entry.msgid
+        elif entry.msgid_plural is None:
             assert compiled.gettext(entry.msgid) == entry.msgstr[0], entry.msgid
         else:
             assert compiled.ngettext(entry.msgid, entry.msgid_plural, 1) == entry.msgstr[0]
@@ -99,6 +101,18 @@ def test_every_marked_string_has_a_german_translation() -> None:
 
 
 @pytest.mark.django_db
+def test_no_string_means_two_things_in_german() -> None:
+    """Django merges the apps' catalogs and the first one wins: a msgid translated two ways
+    would show one app's word on another app's page. Such strings need a context."""
+    translations: dict[tuple[str | None, str], set[str]] = {}
+    for po in CATALOGS:
+        for entry in read_po(po):
+            if entry.msgid_plural is None:
+                translations.setdefault((entry.msgctxt, entry.msgid), set()).add(entry.msgstr[0])
+    clashes = {key: sorted(words) for key, words in translations.items() if len(words) > 1}
+    assert not clashes
+
+
 def test_pages_come_in_german_when_the_browser_asks(client) -> None:
     page = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9")
     assert page["Content-Language"] == "de"
