@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("microcred.web.vcapi.urls")),
     path("", include("microcred.web.vcapi.api_urls")),
     path("", include("microcred.web.holder.urls")),
+    path("", include("microcred.web.engagement.urls")),
 ]

@@ -3,6 +3,11 @@
 Browsers get the page with the live verdict; machines get what they ask for in ``Accept``:
 the signed JSON exactly as stored, the VC-JWT, or the badge image with the credential baked
 in. The explicit download URLs serve the same bytes as attachments.
+
+Engagement counts the page as a view and the explicit download URLs as downloads (see
+engagement/hooks.py for when a request counts). Negotiated answers of ``/c/<id>`` are not
+counted: machines reading the credential are verifying, not downloading. The page shows its
+badge through ``image.png``, which is never counted, so looking at a page is not a download.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ from microcred.web.credentials.documents import JWT_MEDIA_TYPE, credential_json,
 from microcred.web.credentials.models import IssuedCredential
 from microcred.web.credentials.representations import PNG, SVG, Representation, negotiate
 from microcred.web.credentials.verdict import live_report
+from microcred.web.engagement.hooks import count_download, count_view
+from microcred.web.engagement.kinds import DownloadChannel
 from microcred.web.verify.elements import eu_rows
 from microcred.web.verify.presentation import present, web_url
 
@@ -74,7 +81,9 @@ def public(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
 @require_safe
 def download_json(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
     found = find(credential)
-    return _attachment(_json(request, found, JSON_DOWNLOAD_TYPE), found, "json")
+    response = _attachment(_json(request, found, JSON_DOWNLOAD_TYPE), found, "json")
+    count_download(request, found, response, DownloadChannel.JSON)
+    return response
 
 
 @require_safe
@@ -82,19 +91,31 @@ def download_jwt(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
     found = find(credential)
     if not found.is_jwt:
         raise Http404
-    return _attachment(_jwt(request, found, JWT_MEDIA_TYPE), found, "jwt")
+    response = _attachment(_jwt(request, found, JWT_MEDIA_TYPE), found, "jwt")
+    count_download(request, found, response, DownloadChannel.JWT)
+    return response
 
 
 @require_safe
 def download_png(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
     found = find(credential)
-    return _attachment(_png(request, found, PNG), found, "png")
+    response = _attachment(_png(request, found, PNG), found, "png")
+    count_download(request, found, response, DownloadChannel.PNG)
+    return response
 
 
 @require_safe
 def download_svg(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
     found = find(credential)
-    return _attachment(_svg(request, found, SVG), found, "svg")
+    response = _attachment(_svg(request, found, SVG), found, "svg")
+    count_download(request, found, response, DownloadChannel.SVG)
+    return response
+
+
+@require_safe
+def badge_image(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
+    """The baked PNG shown on the public page: the same bytes, inline, and never counted."""
+    return _png(request, find(credential), PNG)
 
 
 def _page(request: HttpRequest, credential: IssuedCredential, media_type: str) -> HttpResponse:
@@ -118,6 +139,7 @@ def _page(request: HttpRequest, credential: IssuedCredential, media_type: str) -
     )
     # The verdict is live: a revocation must show on the next view, not after a cache expires.
     response["Cache-Control"] = "no-cache"
+    count_view(request, credential, response)
     return response
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("c/<uuid:credential>/credential.jwt", public_views.download_jwt, name="jwt"),
     path("c/<uuid:credential>/badge.png", public_views.download_png, name="png"),
     path("c/<uuid:credential>/badge.svg", public_views.download_svg, name="svg"),
+    path("c/<uuid:credential>/image.png", public_views.badge_image, name="image"),
     path("o/<slug:org>/credentials/", views.credential_list, name="list"),
     path("o/<slug:org>/credentials/settings/", views.issuing_settings_page, name="settings"),
     path("o/<slug:org>/credentials/new/", issue_views.choose, name="choose"),

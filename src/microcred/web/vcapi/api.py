@@ -36,6 +36,7 @@ from microcred.web.credentials.errors import IssuingError, StatusChangeError
 from microcred.web.credentials.issuer import issuer_profile
 from microcred.web.credentials.issuing import issue_credential
 from microcred.web.credentials.models import Channel, IssuedCredential
+from microcred.web.engagement.verifications import count_api_verification
 from microcred.web.identity.dids import organization_did
 from microcred.web.statuslists.models import Purpose
 from microcred.web.vcapi.auth import OrganizationToken, token_of
@@ -128,6 +129,7 @@ def verify_credential(request: HttpRequest) -> HttpResponse:
     if recipient is not None and not isinstance(recipient, str):
         raise Problem(400, "Invalid option", "options.recipient must be a string.")
     report = verify(credential, fetcher=shared_fetcher(), recipient=recipient)
+    count_api_verification(credential)
     status = 400 if report.verdict is Verdict.INVALID else 200
     return HttpResponse(
         json.dumps(verification_result(report), ensure_ascii=False).encode("utf-8"),

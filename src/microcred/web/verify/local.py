@@ -24,6 +24,10 @@ from microcred.verifier import HttpFetcher
 from microcred.verifier.fetcher import DEFAULT_ACCEPT, Fetcher, FetchRefused, Response
 from microcred.web.config import host_name
 
+# Set on the requests made here, so public views can tell the verifier from a visitor (a
+# WSGI-style key with a dot: no HTTP header can become it).
+IN_PROCESS: Final = "microcred.in_process"
+
 # View names whose responses are public documents a verifier may need.
 PUBLIC_DOCUMENTS: Final = frozenset(
     {
@@ -85,6 +89,7 @@ class InstanceFetcher:
             "REQUEST_METHOD": "GET",
             "SERVER_NAME": host_name(settings.MICROCRED_HOST),
             "SERVER_PORT": "443" if parts.scheme == "https" else "80",
+            IN_PROCESS: True,
         }
         request.user = AnonymousUser()
         try:

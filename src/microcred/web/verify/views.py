@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from microcred.verifier import verify
+from microcred.web.engagement.verifications import count_page_verification
 from microcred.web.lib.ratelimit import RateLimit, ratelimit
 from microcred.web.verify.elements import eu_rows
 from microcred.web.verify.forms import MAX_UPLOAD_BYTES, VerifyForm
@@ -55,6 +56,7 @@ def _page(request: HttpRequest) -> HttpResponse:
             elements = eu_rows(document) if document is not None else None
             if elements is not None and report.eu_elements:
                 report = replace(report, eu_elements=elements)
+            count_page_verification(request, form.given)
     else:
         form = VerifyForm(initial={"text": request.GET.get("url", "")[:2000]})
     # Form errors are shown with 200, like every form page here: the page itself loaded fine.

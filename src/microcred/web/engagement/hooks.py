@@ -1,0 +1,59 @@
+"""When a request to a public credential address counts as a view or a download.
+
+The rules, in one place:
+
+- Only ``GET`` counts: ``HEAD`` asks whether something is there, it takes nothing away.
+- Only a response with the bytes counts. A ``304 Not Modified`` means the client already
+  holds this exact file from an earlier request that was counted then; counting again would
+  turn a browser's cache check into a second download.
+- A badge image loaded by an ``<img>`` element (``Sec-Fetch-Dest: image``) is shown, not
+  downloaded: the public page and websites that embed the badge display it.
+- The verifier reading this instance's documents in-process is not a visitor.
+- Members of the issuing organization looking at their own credentials are not counted, so
+  an issuer checking a page does not inflate the numbers.
+- Crawlers and scripts are counted, but apart (``record()`` decides by User-Agent).
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+
+from microcred.web.engagement.events import record
+from microcred.web.engagement.kinds import DownloadChannel, EventKind
+from microcred.web.organizations.models import Membership
+from microcred.web.verify.local import IN_PROCESS
+
+
+def count_view(request: HttpRequest, credential: object, response: HttpResponse) -> None:
+    if _counts(request, credential, response):
+        record(credential, EventKind.VIEWED, request=request)
+
+
+def count_download(
+    request: HttpRequest,
+    credential: object,
+    response: HttpResponse,
+    channel: DownloadChannel | str,
+) -> None:
+    if request.headers.get("Sec-Fetch-Dest", "").lower() == "image":
+        return
+    if _counts(request, credential, response):
+        record(credential, EventKind.DOWNLOADED, str(channel), request=request)
+
+
+def _counts(request: HttpRequest, credential: object, response: HttpResponse) -> bool:
+    if request.method != "GET" or response.status_code != 200:
+        return False
+    if request.META.get(IN_PROCESS):
+        return False
+    return not _is_issuer(request, credential)
+
+
+def _is_issuer(request: HttpRequest, credential: object) -> bool:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    return Membership.objects.filter(
+        user=user,
+        organization_id=credential.organization_id,  # type: ignore[attr-defined]
+    ).exists()
