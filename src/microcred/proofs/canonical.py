@@ -27,13 +27,14 @@ from typing import Any, ClassVar, Final
 
 from pyld import jsonld
 from pyld.canon import URDNA2015
+from pyld.context_resolver import ContextResolver
 from pyld.identifier_issuer import IdentifierIssuer
 
 from microcred.openbadges.contexts import UnknownContextError, document_loader
+from microcred.proofs.compact_rdf import canonical_nquads
 from microcred.proofs.expanded_rdf import simple_dataset
-
-RDF_LANGSTRING: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-XSD_STRING: Final = "http://www.w3.org/2001/XMLSchema#string"
+from microcred.proofs.nquads import escape_literal as escape_literal
+from microcred.proofs.nquads import literal
 
 Quad = dict[str, dict[str, str]]
 Dataset = dict[str, list[Quad]]
@@ -75,25 +76,6 @@ class CanonicalizationTooComplexError(CanonicalizationError):
 
 # --- canonical N-Quads --------------------------------------------------------------------
 
-_ESCAPES: Final = {
-    **{code: f"\\u{code:04X}" for code in (*range(0x00, 0x08), 0x0B, *range(0x0E, 0x20), 0x7F)},
-    0x08: "\\b",
-    0x09: "\\t",
-    0x0A: "\\n",
-    0x0C: "\\f",
-    0x0D: "\\r",
-    0x22: '\\"',
-    0x5C: "\\\\",
-}
-_NEEDS_ESCAPE: Final = re.compile(r'[\x00-\x1f"\\\x7f]')
-
-
-def escape_literal(value: str) -> str:
-    """A literal's lexical form as canonical N-Quads writes it (RDFC-1.0 §4.4 / RDF 1.2)."""
-    if _NEEDS_ESCAPE.search(value) is None:
-        return value
-    return value.translate(_ESCAPES)
-
 
 def _term(component: Mapping[str, str]) -> str:
     kind = component["type"]
@@ -101,14 +83,7 @@ def _term(component: Mapping[str, str]) -> str:
         return f"<{component['value']}>"
     if kind == "blank node":
         return component["value"]
-    text = f'"{escape_literal(component["value"])}"'
-    datatype = component["datatype"]
-    if datatype == RDF_LANGSTRING:
-        language = component.get("language")
-        return f"{text}@{language}" if language else text
-    if datatype != XSD_STRING:
-        return f"{text}^^<{datatype}>"
-    return text
+    return literal(component["value"], component["datatype"], component.get("language"))
 
 
 def serialize_quad(quad: Quad) -> str:
@@ -468,8 +443,35 @@ def _refuse_relative_iris(node: Any) -> None:
 
 
 def canonicalize(document: Mapping[str, Any], *, loader: Callable[..., Any] | None = None) -> str:
-    """The RDFC-1.0 canonical N-Quads of a JSON-LD document."""
+    """The RDFC-1.0 canonical N-Quads of a JSON-LD document.
+
+    Credentials take :mod:`microcred.proofs.compact_rdf`'s direct route; whatever it leaves
+    (and every document that is refused) takes the general one, which decides.
+    """
+    options = _expansion_options(loader or document_loader)
+    try:
+        fast = canonical_nquads(document, _MemoizingProcessor(_ignore_dropped), options)
+    except jsonld.JsonLdError:
+        fast = None
+    if fast is not None:
+        return fast
     return canonicalize_dataset(to_dataset(document, loader=loader))
+
+
+def _ignore_dropped(term: str | None) -> None:
+    # The direct route never lets a dropped term pass: it leaves such documents alone.
+    return None
+
+
+def _expansion_options(loader: Callable[..., Any]) -> dict[str, Any]:
+    # What JsonLdProcessor.expand() adds to the options before it expands.
+    return {
+        **_options(loader),
+        "isFrame": False,
+        "keepFreeFloatingNodes": False,
+        "contextResolver": ContextResolver(jsonld._resolved_context_cache, loader),
+        "extractAllScripts": False,
+    }
 
 
 def canonicalize_dataset(dataset: Dataset) -> str:

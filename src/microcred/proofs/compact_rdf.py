@@ -1,0 +1,457 @@
+"""Compact JSON-LD credentials straight to canonical N-Quads, for the JSON-LD they use.
+
+The general route (pyld's expansion, then RDF, then RDFC-1.0) is exact but pure Python at
+every step: expansion alone re-derives each key's meaning from the active context for every
+credential. Credentials use a small part of JSON-LD: node objects whose keys are terms, ``id``
+and ``type``; scalar values coerced by their term (``@id``, ``@vocab``, a datatype, a
+language); ``@set`` and ``@list`` containers; type-scoped and property-scoped contexts. For
+that part this module walks the compact document once and writes canonical N-Quads:
+
+* Context processing stays pyld's own (through the memoizing processor), so every active
+  context is one pyld built. What an active context says about a key (its IRI, container,
+  coercion, scoped context) and which context follows it are computed once per context and
+  remembered: pyld's active contexts are frozen and carry a unique ``_uuid``.
+* Each step mirrors pyld's expansion algorithm (``_expand``, ``_expand_object``,
+  ``_prepare_nested_context``, ``_expand_value``), including the order in which type-scoped
+  contexts apply and when they are reverted; the statements are those
+  :mod:`microcred.proofs.expanded_rdf` emits from the expanded form.
+* RDFC-1.0 is done here when every blank node's first-degree hash is unique, which is the
+  rule for credentials.
+
+Anything else (a keyword other than ``@id``/``@type``/``@context`` in the document, another
+container, ``@json``, ``@direction``, reverse properties, a term no context defines, a relative
+IRI, blank nodes that look alike…) makes :func:`canonical_nquads`
+return ``None``, and the caller uses the general route, which also produces the errors. The
+property tests compare both routes over generated documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any, Final
+
+from pyld.jsonld import (
+    JsonLdProcessor,
+    _canonicalize_double,
+    _is_bool,
+    _is_double,
+    _is_integer,
+    _is_keyword,
+    frozendict,
+)
+from pyld.jsonld import _is_absolute_iri as _pyld_absolute
+
+from microcred.proofs.nquads import RDF_LANGSTRING, literal
+
+RDF: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+XSD: Final = "http://www.w3.org/2001/XMLSchema#"
+_TYPE: Final = f"<{RDF}type>"
+_FIRST: Final = f"<{RDF}first>"
+_REST: Final = f"<{RDF}rest>"
+_NIL: Final = f"<{RDF}nil>"
+_CONTAINERS: Final = frozenset({(), ("@set",), ("@list",)})
+_COMPILED_LIMIT: Final = 512
+_IRIS_PER_CONTEXT: Final = 4096
+# The test canonical._refuse_relative_iris applies to ids and types.
+_SCHEME: Final = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:").match
+
+Term = str | int  # a serialized IRI or literal, or a blank node's number
+
+
+class _Unsupported(Exception):
+    """The document needs the general algorithm (or is one it refuses)."""
+
+
+class _Definition:
+    """What an active context says about one key used as a property."""
+
+    __slots__ = ("container", "direction", "language", "reverse", "scoped", "type_")
+
+    def __init__(self, ctx: Any, key: str) -> None:
+        get = JsonLdProcessor.get_context_value
+        self.scoped = get(ctx, key, "@context")
+        container = get(ctx, key, "@container")
+        # pyld only asks what the container holds; no container holds nothing.
+        self.container = () if container is None else tuple(JsonLdProcessor.arrayify(container))
+        self.type_ = get(ctx, key, "@type")
+        self.language = get(ctx, key, "@language")
+        self.direction = get(ctx, key, "@direction")
+        mapping = ctx["mappings"].get(key)
+        self.reverse = bool(mapping and mapping.get("reverse"))
+
+
+class _Compiled:
+    """One frozen active context and what has been worked out from it so far."""
+
+    __slots__ = ("ctx", "definitions", "iris", "next")
+
+    def __init__(self, ctx: Any) -> None:
+        self.ctx = ctx
+        # key, type or @vocab value -> pyld's _expand_iri(ctx, it, vocab=True, base=None)
+        self.iris: dict[str, Any] = {}
+        self.definitions: dict[str, _Definition] = {}
+        self.next: dict[tuple[Any, ...], _Compiled] = {}
+
+
+# (context _uuid, document loader) -> compiled context. Active contexts are frozen and their
+# _uuid is never reused, so an entry can only go stale by eviction, never by change.
+_compiled: dict[tuple[str, Any], _Compiled] = {}
+
+
+class _Walk:
+    def __init__(self, processor: Any, options: dict[str, Any]) -> None:
+        self.processor = processor
+        self.options = options
+        self.loader = options["documentLoader"]
+        self.triples: list[tuple[Term, str, Term]] = []
+        self.seen: set[tuple[Term, str, Term]] = set()
+        self.blank_nodes = 0
+        self.labels: dict[str, int] = {}
+
+    # --- active contexts ------------------------------------------------------------------
+
+    def compiled(self, ctx: Any) -> _Compiled:
+        if not isinstance(ctx, frozendict) or "_uuid" not in ctx:
+            raise _Unsupported
+        key = (ctx["_uuid"], self.loader)
+        found = _compiled.get(key)
+        if found is None:
+            if len(_compiled) >= _COMPILED_LIMIT:
+                _compiled.clear()
+            found = _compiled[key] = _Compiled(ctx)
+        return found
+
+    def process(self, ctx: Any, local: Any, **flags: bool) -> _Compiled:
+        return self.compiled(self.processor._process_context(ctx, local, self.options, **flags))
+
+    def iri(self, compiled: _Compiled, key: str) -> Any:
+        try:
+            return compiled.iris[key]
+        except KeyError:
+            expanded = self.processor._expand_iri(compiled.ctx, key, vocab=True, base=None)
+            if len(compiled.iris) < _IRIS_PER_CONTEXT:
+                compiled.iris[key] = expanded
+            return expanded
+
+    def definition(self, compiled: _Compiled, key: str) -> _Definition:
+        found = compiled.definitions.get(key)
+        if found is None:
+            found = compiled.definitions[key] = _Definition(compiled.ctx, key)
+        return found
+
+    def descend(self, compiled: _Compiled, active_property: str | None, revert: bool) -> _Compiled:
+        """pyld ``_expand``: revert a type-scoped context, then apply a property-scoped one."""
+        key = ("descend", active_property, revert)
+        found = compiled.next.get(key)
+        if found is None:
+            ctx = compiled.ctx
+            scoped = JsonLdProcessor.get_context_value(ctx, active_property, "@context")
+            if revert and "previousContext" in ctx:
+                ctx = ctx["previousContext"]
+            found = self.compiled(ctx)
+            if scoped is not None:
+                found = self.process(found.ctx, scoped, override_protected=True)
+            compiled.next[key] = found
+        return found
+
+    def local_context(self, compiled: _Compiled, local: Any) -> _Compiled:
+        """pyld ``_prepare_nested_context``: a node's own ``@context``."""
+        if isinstance(local, dict) and len(local) == 1 and "@context" in local:
+            raise _Unsupported  # pyld: keyword redefinition
+        if isinstance(local, str):
+            key: Any = ("local", local)
+        elif isinstance(local, list) and all(isinstance(item, str) for item in local):
+            key = ("local", *local)
+        else:
+            # Inline contexts may change between calls: the memoizing processor keys them
+            # by their JSON text.
+            return self.process(compiled.ctx, local)
+        found = compiled.next.get(key)
+        if found is None:
+            found = compiled.next[key] = self.process(compiled.ctx, local)
+        return found
+
+    def typed(self, compiled: _Compiled, types: tuple[str, ...]) -> _Compiled:
+        """pyld ``_prepare_nested_context``: apply the types' scoped contexts, in order."""
+        key = ("typed", types)
+        found = compiled.next.get(key)
+        if found is None:
+            found = compiled
+            for type_ in types:
+                scoped = JsonLdProcessor.get_context_value(compiled.ctx, type_, "@context")
+                if scoped is not None and scoped is not False:
+                    found = self.process(found.ctx, scoped, propagate=False)
+            compiled.next[key] = found
+        return found
+
+    def term_context(self, compiled: _Compiled, key: str, scoped: Any) -> _Compiled:
+        """pyld ``_expand_object``: a term's own scoped context for its value."""
+        if scoped is None:
+            return compiled
+        cache_key = ("term", key)
+        found = compiled.next.get(cache_key)
+        if found is None:
+            found = self.process(compiled.ctx, scoped, propagate=True, override_protected=True)
+            compiled.next[cache_key] = found
+        return found
+
+    # --- RDF terms ------------------------------------------------------------------------
+
+    def emit(self, subject: Term, predicate: str, obj: Term) -> None:
+        # RDF datasets are sets: a statement stated twice is one statement.
+        triple = (subject, predicate, obj)
+        if triple not in self.seen:
+            self.seen.add(triple)
+            self.triples.append(triple)
+
+    def fresh(self) -> int:
+        self.blank_nodes += 1
+        return self.blank_nodes - 1
+
+    def resource(self, iri: Any) -> Term:
+        # The checks of canonical._refuse_relative_iris, and pyld's own (which skips IRIs it
+        # does not take for absolute): both must pass, or the general route decides.
+        if not isinstance(iri, str) or not _pyld_absolute(iri):
+            raise _Unsupported
+        if iri.startswith("_:"):
+            label = self.labels.get(iri)
+            if label is None:
+                label = self.labels[iri] = self.fresh()
+            return label
+        if not _SCHEME(iri):
+            raise _Unsupported
+        return f"<{iri}>"
+
+    # --- the walk -------------------------------------------------------------------------
+
+    def document(self, initial: Any, document: Any) -> None:
+        if not isinstance(document, dict):
+            raise _Unsupported
+        self.node(self.compiled(initial), None, document, None)
+
+    def node(
+        self,
+        compiled: _Compiled,
+        active_property: str | None,
+        element: dict[str, Any],
+        type_scoped: _Compiled | None,
+    ) -> Term:
+        # pyld _expand, for a node object.
+        if type_scoped is None and compiled.ctx.get("previousContext"):
+            type_scoped = compiled
+        revert = True
+        if type_scoped is not None and len(element) <= 2 and "@context" not in element:
+            for key in sorted(element):
+                expanded = self.iri(type_scoped, key)
+                if expanded == "@value":
+                    raise _Unsupported
+                if expanded == "@id" and len(element) == 1:
+                    revert = False
+                    break
+        compiled = self.descend(compiled, active_property, revert)
+        if "@context" in element:
+            compiled = self.local_context(compiled, element["@context"])
+
+        # pyld _prepare_nested_context: the type key, and the types' scoped contexts.
+        keys = sorted(key for key in element if key != "@context")
+        type_keys = [key for key in keys if self.iri(compiled, key) == "@type"]
+        types: list[str] = []
+        node_compiled = compiled
+        if type_keys:
+            if len(type_keys) > 1:
+                raise _Unsupported
+            value = element[type_keys[0]]
+            types = value if isinstance(value, list) else [value]
+            if not all(isinstance(type_, str) for type_ in types):
+                raise _Unsupported
+            node_compiled = self.typed(compiled, tuple(sorted(types)))
+            if types and self.iri(node_compiled, types[0]) == "@json":
+                raise _Unsupported
+
+        # pyld _expand_object, keys in sorted order, against the node's context.
+        subject: Term | None = None
+        properties: list[tuple[str, str]] = []
+        for key in keys:
+            expanded = self.iri(node_compiled, key)
+            if expanded == "@id":
+                value = element[key]
+                if subject is not None or not isinstance(value, str):
+                    raise _Unsupported
+                subject = self.resource(
+                    self.processor._expand_iri(node_compiled.ctx, value, base=None)
+                )
+            elif expanded == "@type":
+                if not type_keys or key != type_keys[0]:
+                    raise _Unsupported
+            elif (
+                not isinstance(expanded, str)
+                or _is_keyword(expanded)
+                or expanded.startswith("_:")
+                or not _pyld_absolute(expanded)
+            ):
+                # A keyword this path leaves alone, or a dropped term (refused in general).
+                raise _Unsupported
+            else:
+                properties.append((key, expanded))
+        if subject is None:
+            subject = self.fresh()
+
+        for type_ in types:
+            self.emit(subject, _TYPE, self.resource(self.iri(compiled, type_)))
+
+        for key, expanded in properties:
+            definition = self.definition(node_compiled, key)
+            container = definition.container
+            if container not in _CONTAINERS or definition.type_ == "@json" or definition.reverse:
+                raise _Unsupported
+            term_compiled = self.term_context(node_compiled, key, definition.scoped)
+            value_definition = definition
+            if term_compiled is not node_compiled:
+                value_definition = self.definition(term_compiled, key)
+                if (
+                    value_definition.container != container
+                    or value_definition.reverse
+                    or self.iri(term_compiled, key) != expanded
+                ):
+                    raise _Unsupported
+            predicate = f"<{expanded}>"
+            in_list = container == ("@list",)
+            objects = self.values(term_compiled, key, value_definition, element[key], in_list)
+            if objects is None:
+                continue
+            if in_list:
+                self.emit(subject, predicate, self.list(objects))
+            else:
+                for obj in objects:
+                    self.emit(subject, predicate, obj)
+        return subject
+
+    def values(
+        self,
+        compiled: _Compiled,
+        key: str,
+        definition: _Definition,
+        value: Any,
+        in_list: bool,
+    ) -> list[Term] | None:
+        """The objects of one property (None: pyld drops the property)."""
+        if value is None:
+            return None
+        items = value if isinstance(value, list) else [value]
+        objects: list[Term] = []
+        for item in items:
+            if item is None:
+                continue
+            if isinstance(item, dict):
+                objects.append(self.node(compiled, key, item, None))
+            elif isinstance(item, list):
+                raise _Unsupported
+            else:
+                objects.append(self.scalar(compiled, definition, item))
+        return objects
+
+    def scalar(self, compiled: _Compiled, definition: _Definition, value: Any) -> Term:
+        # pyld _expand_value, then "object to RDF" as expanded_rdf._literal writes it.
+        coercion = definition.type_
+        if isinstance(value, str):
+            if coercion == "@id":
+                return self.resource(self.processor._expand_iri(compiled.ctx, value, base=None))
+            if coercion == "@vocab":
+                return self.resource(self.iri(compiled, value))
+        datatype = coercion if coercion not in (None, "@id", "@vocab", "@none") else None
+        if datatype is not None and (not isinstance(datatype, str) or datatype.startswith("@")):
+            raise _Unsupported
+        if _is_bool(value):
+            return literal("true" if value else "false", datatype or XSD + "boolean")
+        if _is_double(value):
+            return literal(_canonicalize_double(value), datatype or XSD + "double")
+        if datatype == XSD + "double":
+            raise _Unsupported
+        if _is_integer(value):
+            if abs(value) >= 10**21:
+                return literal(_canonicalize_double(value), datatype or XSD + "double")
+            return literal(str(int(value)), datatype or XSD + "integer")
+        if not isinstance(value, str):
+            raise _Unsupported
+        if datatype is None and definition.direction is not None:
+            raise _Unsupported
+        language = definition.language if datatype is None else None
+        if language is not None:
+            if not isinstance(language, str) or not language:
+                raise _Unsupported
+            return literal(value, RDF_LANGSTRING, language)
+        return literal(value, datatype or XSD + "string")
+
+    def list(self, items: list[Term]) -> Term:
+        if not items:
+            return _NIL
+        head = self.fresh()
+        subject: Term = head
+        for position, item in enumerate(items):
+            self.emit(subject, _FIRST, item)
+            following: Term = self.fresh() if position < len(items) - 1 else _NIL
+            self.emit(subject, _REST, following)
+            subject = following
+        return head
+
+
+def canonical_nquads(document: Any, processor: Any, options: dict[str, Any]) -> str | None:
+    """The RDFC-1.0 canonical N-Quads of ``document``, or None to use the general route.
+
+    ``processor`` is the memoizing JSON-LD processor and ``options`` its expansion options
+    (document loader, no base IRI); context errors propagate as pyld raises them.
+    """
+    walk = _Walk(processor, options)
+    try:
+        walk.document(processor._get_initial_context(options), document)
+    except (_Unsupported, RecursionError):
+        return None
+    return _rdfc10(walk.triples, walk.blank_nodes)
+
+
+def _statement(subject: str, predicate: str, obj: str) -> str:
+    return f"{subject} {predicate} {obj} .\n"
+
+
+def _rdfc10(triples: list[tuple[Term, str, Term]], blank_nodes: int) -> str | None:
+    """RDFC-1.0 when every blank node's first-degree hash is unique (§4.4.3 steps 1-5, 7)."""
+    if not blank_nodes:
+        return "".join(sorted(_statement(s, p, o) for s, p, o in triples))  # type: ignore[arg-type]
+    mentions: list[list[tuple[Term, str, Term]]] = [[] for _ in range(blank_nodes)]
+    for triple in triples:
+        subject, _, obj = triple
+        # As pyld does: a statement is listed once per blank-node position it fills.
+        if subject.__class__ is int:
+            mentions[subject].append(triple)  # type: ignore[index]
+        if obj.__class__ is int:
+            mentions[obj].append(triple)  # type: ignore[index]
+    by_hash: dict[str, int] = {}
+    for node, listed in enumerate(mentions):
+        if not listed:
+            continue
+        lines = sorted(
+            _statement(
+                subject if subject.__class__ is str else ("_:a" if subject == node else "_:z"),  # type: ignore[arg-type]
+                predicate,
+                obj if obj.__class__ is str else ("_:a" if obj == node else "_:z"),  # type: ignore[arg-type]
+            )
+            for subject, predicate, obj in listed
+        )
+        digest = hashlib.sha256("".join(lines).encode()).hexdigest()
+        if digest in by_hash:
+            return None  # look-alike blank nodes: the N-Degree algorithm decides
+        by_hash[digest] = node
+    labels = [""] * blank_nodes
+    for position, digest in enumerate(sorted(by_hash)):
+        labels[by_hash[digest]] = f"_:c14n{position}"
+    return "".join(
+        sorted(
+            _statement(
+                subject if subject.__class__ is str else labels[subject],  # type: ignore[arg-type,index]
+                predicate,
+                obj if obj.__class__ is str else labels[obj],  # type: ignore[arg-type,index]
+            )
+            for subject, predicate, obj in triples
+        )
+    )
