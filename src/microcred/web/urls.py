@@ -17,5 +17,6 @@ urlpatterns = [
     path("", include("microcred.web.vcapi.urls")),
     path("", include("microcred.web.vcapi.api_urls")),
     path("", include("microcred.web.holder.urls")),
+    path("", include("microcred.web.delivery.urls")),
     path("", include("microcred.web.engagement.urls")),
 ]

@@ -84,6 +84,15 @@ class IssueForm(forms.Form):
         help_text=_("The day the achievement was earned; today unless you say otherwise."),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
+    send_email = forms.BooleanField(
+        label=_("Send it to the recipient by e-mail"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "An e-mail with the badge and a personal link to accept it. You can send it "
+            "(again) later from the credential's page."
+        ),
+    )
 
     def clean_recipient_name(self) -> str:
         return " ".join(self.cleaned_data["recipient_name"].split())

@@ -19,6 +19,7 @@ from microcred.web.credentials.errors import IssuingError
 from microcred.web.credentials.forms import IssueForm
 from microcred.web.credentials.issuing import issue_credential
 from microcred.web.credentials.models import Channel
+from microcred.web.delivery.queueing import queue_delivery
 from microcred.web.lib.tenancy import get_scoped_or_404, organization_member, scoped
 from microcred.web.organizations.roles import Role
 
@@ -62,11 +63,17 @@ def issue(request: HttpRequest, achievement: uuid.UUID) -> HttpResponse:
     except IssuingError as error:
         form.add_error(None, str(error))
         return _form_page(request, found, form)
-    messages.success(
-        request,
-        _("%(badge)s is issued to %(name)s.")
-        % {"badge": found.name, "name": awarded.recipient_name},
-    )
+    issued = _("%(badge)s is issued to %(name)s.") % {
+        "badge": found.name,
+        "name": awarded.recipient_name,
+    }
+    if form.cleaned_data["send_email"]:
+        # The worker sends it; the credential stays issued whatever the mail server says.
+        queue_delivery(credential)
+        issued += " " + _("The e-mail to %(email)s is on its way.") % {
+            "email": awarded.recipient_email
+        }
+    messages.success(request, issued)
     return redirect("credentials:detail", request.organization.slug, credential.public_id)
 
 

@@ -1,0 +1,68 @@
+"""Fixtures of the delivery tests: an SMTP server, an organization with a badge, the worker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from tests.web.credentials.helpers import designed_badge
+from tests.web.delivery.smtp import Inbox, free_port, smtp_mailer
+
+
+@pytest.fixture
+def smtp_inbox(settings: Any) -> Iterator[Inbox]:
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        settings.MAILERS = smtp_mailer(controller.server.sockets[0].getsockname()[1])
+        yield inbox
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def smtp_down(settings: Any) -> None:
+    settings.MAILERS = smtp_mailer(free_port())
+
+
+@pytest.fixture
+def academy(make_organization: Callable[..., Any]) -> Any:
+    return make_organization(
+        "Akademie Beispiel", email="kontakt@akademie-beispiel.example", slug="akademie"
+    )
+
+
+@pytest.fixture
+def badge(academy: Any) -> Any:
+    return designed_badge(
+        academy,
+        name="Datenschutz im Büro",
+        description="Kennt die DSGVO-Grundlagen & wendet sie im Arbeitsalltag an.",
+        language="de",
+    )
+
+
+@pytest.fixture
+def run_worker(django_capture_on_commit_callbacks: Any) -> Callable[[], None]:
+    """Run every e-mail task that is due, with django-tasks-db's worker, then return."""
+    from django.core.management import call_command
+
+    def run() -> None:
+        # Retries are queued on commit; the test's transaction never commits, so run them.
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command(
+                "db_worker",
+                queue_name="email",
+                batch=True,
+                interval=0,
+                reload=False,
+                startup_delay=False,
+                worker_id="delivery-test-worker",
+                verbosity=0,
+            )
+
+    return run
