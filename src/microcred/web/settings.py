@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "microcred.web.vcapi",
     "microcred.web.engagement",
     "microcred.web.holder",
+    "microcred.web.sharing",
     "microcred.web.delivery",
 ]
 

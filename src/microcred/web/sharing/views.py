@@ -1,0 +1,141 @@
+"""Sharing's public addresses under ``/c/<id>/`` and the organization's settings page.
+
+Share buttons go through ``/c/<id>/share/<channel>``: LinkedIn buttons are plain links
+(GET, counted, then 302 to LinkedIn), copy buttons count with a small POST from
+sharing.js. No third-party script or pixel is ever loaded; link-preview robots are told
+apart by ``engagement.events.record`` from their User-Agent.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Final
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_http_methods, require_safe
+
+from microcred.web.audit.log import record as audit
+from microcred.web.credentials.models import IssuedCredential
+from microcred.web.credentials.public_views import find
+from microcred.web.engagement.events import record
+from microcred.web.engagement.kinds import EventKind, ShareChannel
+from microcred.web.lib.ratelimit import RateLimit, client_ip, too_many_requests
+from microcred.web.lib.tenancy import organization_member
+from microcred.web.organizations.roles import Role
+from microcred.web.sharing import linkedin
+from microcred.web.sharing.card import badge_thumbnail, share_card_png
+from microcred.web.sharing.facts import can_share, certification, share_facts
+from microcred.web.sharing.forms import SharingSettingsForm
+from microcred.web.sharing.models import SharingSettings
+from microcred.web.sharing.qr import qr_png, qr_svg
+from microcred.web.sharing.responses import cached_image
+
+# Generous for a person clicking around, a brake on anyone inflating the figures.
+SHARE_LIMIT: Final = RateLimit("share", limit=20, period=600)
+REDIRECTS: Final = {ShareChannel.LINKEDIN_ADD, ShareChannel.LINKEDIN_POST}
+
+
+@require_http_methods(["GET", "POST"])
+def share(request: HttpRequest, credential: uuid.UUID, channel: str) -> HttpResponse:
+    if channel not in ShareChannel.values:
+        raise Http404
+    found = find(credential)
+    if not can_share(found):
+        raise Http404
+    if request.method == "GET" and channel not in REDIRECTS:
+        return HttpResponse(status=405, headers={"Allow": "POST"})
+    limit_key = f"{client_ip(request)}:{found.public_id}"
+    allowed = SHARE_LIMIT.hit(limit_key)
+    if allowed:
+        record(found, EventKind.SHARED, channel, request=request)
+    if request.method == "POST":
+        if not allowed:
+            return too_many_requests(request, SHARE_LIMIT.retry_after(limit_key))
+        return HttpResponse(status=204)
+    # Over the limit, the holder still gets to LinkedIn; it just is not counted again.
+    response = HttpResponseRedirect(_linkedin_url(found, channel))
+    response["Cache-Control"] = "no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _linkedin_url(credential: IssuedCredential, channel: str) -> str:
+    facts = share_facts(credential)
+    if channel == ShareChannel.LINKEDIN_ADD:
+        return linkedin.add_to_profile_url(certification(credential, facts))
+    return linkedin.share_post_url(facts.page_url)
+
+
+@require_safe
+def share_image(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
+    """The Open Graph picture, in ``?lang=`` (crawlers send no language of their own)."""
+    found = find(credential)
+    language = request.GET.get("lang", "")
+    if language not in dict(settings.LANGUAGES):
+        language = translation.get_language()
+    with translation.override(language):
+        body = share_card_png(found, share_facts(found))
+    response = cached_image(request, body, "image/png")
+    response["Content-Language"] = language
+    return response
+
+
+@require_safe
+def signature_image(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
+    """A small badge for e-mail signatures: light for mail clients, and never counted."""
+    found = find(credential)
+    return cached_image(request, badge_thumbnail(found), "image/png")
+
+
+@require_safe
+def qr(request: HttpRequest, credential: uuid.UUID, kind: str) -> HttpResponse:
+    if kind not in {"svg", "png"}:
+        raise Http404
+    url = share_facts(find(credential)).page_url
+    if kind == "svg":
+        return cached_image(request, qr_svg(url), "image/svg+xml")
+    return cached_image(request, qr_png(url), "image/png")
+
+
+@require_safe
+@xframe_options_exempt
+def embed(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
+    """A small badge card for other sites' pages: the only page here that may be framed."""
+    found = find(credential)
+    response = render(
+        request,
+        "sharing/embed.html",
+        {"credential": found, "facts": share_facts(found), "state": found.state},
+    )
+    response._csp_config = {**settings.SECURE_CSP, "frame-ancestors": ["*"]}  # type: ignore[attr-defined]
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@organization_member(Role.ADMIN)
+def settings_page(request: HttpRequest) -> HttpResponse:
+    organization = request.organization  # type: ignore[attr-defined]
+    instance = SharingSettings.objects.filter(organization=organization).first()
+    form = SharingSettingsForm(
+        request.POST or None,
+        instance=instance or SharingSettings(organization=organization),
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        saved.updated_at = timezone.now()
+        saved.save()
+        audit(
+            organization,
+            request.user,
+            "sharing.updated",
+            details={"linkedin_organization_id": saved.linkedin_organization_id},
+        )
+        messages.success(request, _("The sharing settings are saved."))
+        return redirect("sharing:settings", organization.slug)
+    return render(request, "sharing/settings.html", {"form": form})
