@@ -1,9 +1,98 @@
-"""The recipient's pages (the claim page is built in the holder work package)."""
+"""``/claim/<token>``: the page a recipient reaches from their e-mail, with no account needed.
+
+GET shows the credential, its live verdict and what the recipient can do; POST accepts it
+or changes the name setting, then comes back here (so a reload never posts again). Bad
+links get their own pages: unknown (404) and expired (410), so the recipient knows what
+to do next. Misses are counted per client, so guessing tokens soon stops answering.
+"""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from typing import Final
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from microcred.web.credentials.addresses import public_url
+from microcred.web.credentials.verdict import live_report
+from microcred.web.holder.claiming import accept, note_opened, set_show_name
+from microcred.web.holder.claims import find_claim
+from microcred.web.holder.models import ClaimLink
+from microcred.web.holder.privacy import secret_url
+from microcred.web.holder.sharing import share_panel_available
+from microcred.web.lib.ratelimit import RateLimit, client_ip, ratelimit, too_many_requests
+from microcred.web.verify.presentation import present
+
+# Generous for a person reloading; a brake on flooding.
+CLAIM_PER_CLIENT: Final = RateLimit("claim-client", limit=120, period=10 * 60)
+# Unknown tokens: a person mistypes a few times, a guesser thousands.
+CLAIM_MISSES: Final = RateLimit("claim-miss", limit=20, period=60 * 60)
 
 
+@secret_url
+@ratelimit(CLAIM_PER_CLIENT, client_ip, methods=("GET", "HEAD", "POST"))
+@require_http_methods(["GET", "HEAD", "POST"])
 def claim(request: HttpRequest, token: str) -> HttpResponse:
-    raise Http404
+    client = client_ip(request)
+    wait = CLAIM_MISSES.retry_after(client)
+    if wait:
+        return too_many_requests(request, wait)
+    found = find_claim(token)
+    if found is None:
+        CLAIM_MISSES.hit(client)
+        return render(request, "holder/claim_unknown.html", status=404)
+    if found.is_expired:
+        issuer = found.credential.organization
+        return render(
+            request,
+            "holder/claim_expired.html",
+            {"credential": found.credential, "issuer": issuer},
+            status=410,
+        )
+    if request.method == "POST":
+        return _act(request, found)
+    if request.method == "GET":
+        note_opened(found, request)
+    return _page(request, found)
+
+
+def _act(request: HttpRequest, found: ClaimLink) -> HttpResponse:
+    action = request.POST.get("action")
+    if action == "accept":
+        accept(found, request)
+    elif action == "name":
+        show = request.POST.get("show_name") == "on"
+        set_show_name(found, show)
+        messages.success(
+            request,
+            _("Saved: the public page shows your name.")
+            if show
+            else _("Saved: the public page no longer shows your name."),
+        )
+    else:
+        return HttpResponseBadRequest()
+    return redirect(request.path)
+
+
+def _page(request: HttpRequest, found: ClaimLink) -> HttpResponse:
+    credential = found.credential
+    report = present(live_report(credential))
+    return render(
+        request,
+        "holder/claim.html",
+        {
+            "claim": found,
+            "credential": credential,
+            "issuer": credential.organization,
+            "report": report,
+            "facts": report.facts,
+            "recipient_name": report.facts.recipient_name or credential.recipient_name,
+            "page_url": public_url(credential.public_id),
+            "can_accept": not credential.is_revoked,
+            "can_share": credential.state == "active" and found.is_claimed,
+            "share_panel": share_panel_available(),
+        },
+    )
