@@ -342,7 +342,8 @@ def _listed_method(document: Mapping[str, Any], doc_id: str, wanted: str) -> Map
 def _method_key(method: Mapping[str, Any], method_id: str) -> PublicKey:
     kind = method.get("type")
     try:
-        if kind in {"Multikey", "Ed25519VerificationKey2020"}:
+        # Tuples, not sets: a hostile type may be a list, which a set lookup cannot hash.
+        if kind in ("Multikey", "Ed25519VerificationKey2020"):
             value = method.get("publicKeyMultibase")
             if not isinstance(value, str):
                 raise InvalidKeyError(f"a {kind} method needs a publicKeyMultibase string")
@@ -352,7 +353,7 @@ def _method_key(method: Mapping[str, Any], method_id: str) -> PublicKey:
             return key
         if kind == "Ed25519VerificationKey2018":
             return _ed25519_from_base58(method.get("publicKeyBase58"))
-        if kind in {"JsonWebKey", "JsonWebKey2020"}:
+        if kind in ("JsonWebKey", "JsonWebKey2020"):
             return public_key_from_jwk(method.get("publicKeyJwk"))  # type: ignore[arg-type]
     except InvalidKeyError as error:
         raise InvalidDidDocumentError(
