@@ -79,7 +79,9 @@ def test_it_shows_how_far_the_credentials_of_the_period_got(login, owner, badge,
     response = login(owner).get(url(badge, 30))
 
     assert response.status_code == 200
-    funnel = {step.kind: (step.credentials, step.share) for step in response.context["figures"].funnel}
+    funnel = {
+        step.kind: (step.credentials, step.share) for step in response.context["figures"].funnel
+    }
     assert response.context["figures"].issued == 4
     assert funnel == {
         "delivered": (3, 75),
@@ -158,7 +160,9 @@ def test_thousands_of_events_take_the_same_few_queries(
         template, 300, issued=[now - timedelta(days=n % 80, hours=n % 24) for n in range(300)]
     )
     created = realistic_events(credentials)
-    extra = [event(credentials[n % 300], "viewed", at=now - timedelta(hours=n)) for n in range(2000)]
+    extra = [
+        event(credentials[n % 300], "viewed", at=now - timedelta(hours=n)) for n in range(2000)
+    ]
     Event.objects.bulk_create(extra)
     assert created + len(extra) > 2500
     client = login(owner)

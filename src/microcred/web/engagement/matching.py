@@ -85,11 +85,11 @@ def credential_of_jwt(token: str) -> IssuedCredential | None:
 
 def credential_at(url: str) -> IssuedCredential | None:
     """The credential whose page or download ``url`` is, on this instance."""
-    if not InstanceFetcher().is_own(url):
-        return None
     try:
+        if not InstanceFetcher().is_own(url):
+            return None
         match = resolve(urlsplit(url).path or "/")
-    except Resolver404:
+    except (ValueError, Resolver404):  # ValueError: not a URL after all ("http://[")
         return None
     public_id = match.kwargs.get("credential")
     if match.view_name not in CREDENTIAL_ADDRESSES or not isinstance(public_id, uuid.UUID):

@@ -111,7 +111,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         .filter(pk__in=[pk for pk in counts if pk])
         .order_by("name")
     )
-    rows = [(achievement, counts[achievement.pk]) for achievement in achievements.order_by("name")]
+    rows = [(achievement, counts[achievement.pk]) for achievement in achievements]
     result = figures(
         scoped(Event.objects, request), scoped(IssuedCredential.objects, request), since
     )
