@@ -47,9 +47,17 @@ def badge(academy: Any) -> Any:
 
 
 @pytest.fixture
-def run_worker(django_capture_on_commit_callbacks: Any) -> Callable[[], None]:
-    """Run every e-mail task that is due, with django-tasks-db's worker, then return."""
+def run_worker(
+    django_capture_on_commit_callbacks: Any, monkeypatch: pytest.MonkeyPatch
+) -> Callable[[], None]:
+    """Run every e-mail task that is due with django-tasks-db's worker (`db_worker --batch`)."""
     from django.core.management import call_command
+
+    # The worker drops database connections it thinks are stale between tasks; inside the
+    # test's transaction that would close the connection the test itself is using.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
 
     def run() -> None:
         # Retries are queued on commit; the test's transaction never commits, so run them.
@@ -66,3 +74,21 @@ def run_worker(django_capture_on_commit_callbacks: Any) -> Callable[[], None]:
             )
 
     return run
+
+
+@pytest.fixture
+def smtp_inbox_later(settings: Any) -> Iterator[Callable[[], Inbox]]:
+    """Starts the SMTP server when called (for tests that begin with it down)."""
+    controllers: list[Controller] = []
+
+    def start() -> Inbox:
+        inbox = Inbox()
+        controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+        controller.start()
+        controllers.append(controller)
+        settings.MAILERS = smtp_mailer(controller.server.sockets[0].getsockname()[1])
+        return inbox
+
+    yield start
+    for controller in controllers:
+        controller.stop()

@@ -1,7 +1,7 @@
 """A real SMTP server (aiosmtpd) on this machine that keeps what it receives.
 
 Addresses in ``refuse`` are rejected at RCPT TO with 550, the way a recipient's mail server
-answers for a mailbox that does not exist.
+answers for a mailbox that does not exist; addresses in ``defer`` get 451 (greylisting).
 """
 
 from __future__ import annotations
@@ -16,12 +16,15 @@ class Inbox:
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
         self.refuse: set[str] = set()
+        self.defer: set[str] = set()
 
     async def handle_RCPT(
         self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: Any
     ) -> str:
         if address.lower() in self.refuse:
             return f"550 5.1.1 <{address}>: Recipient address rejected: User unknown"
+        if address.lower() in self.defer:
+            return "451 4.7.1 Greylisted, please try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
