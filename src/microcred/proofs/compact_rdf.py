@@ -40,9 +40,8 @@ from pyld.jsonld import (
     _is_keyword,
     frozendict,
 )
-from pyld.jsonld import _is_absolute_iri as _pyld_absolute
 
-from microcred.proofs.nquads import RDF_LANGSTRING, literal
+from microcred.proofs.nquads import RDF_LANGSTRING, escape_literal, literal
 
 RDF: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XSD: Final = "http://www.w3.org/2001/XMLSchema#"
@@ -55,6 +54,10 @@ _COMPILED_LIMIT: Final = 512
 _IRIS_PER_CONTEXT: Final = 4096
 # The test canonical._refuse_relative_iris applies to ids and types.
 _SCHEME: Final = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:").match
+# pyld's _is_absolute_iri, compiled once (pyld hands the pattern to re.match on every call).
+_PYLD_ABSOLUTE: Final = re.compile(r"^([A-Za-z][A-Za-z0-9+-.]*|_):[^\s]*$").match
+_XSD_STRING: Final = XSD + "string"
+_XSD_DOUBLE: Final = XSD + "double"
 
 Term = str | int  # a serialized IRI or literal, or a blank node's number
 
@@ -66,7 +69,15 @@ class _Unsupported(Exception):
 class _Definition:
     """What an active context says about one key used as a property."""
 
-    __slots__ = ("container", "direction", "language", "reverse", "scoped", "type_")
+    __slots__ = (
+        "container",
+        "direction",
+        "language",
+        "reverse",
+        "scoped",
+        "string_suffix",
+        "type_",
+    )
 
     def __init__(self, ctx: Any, key: str) -> None:
         get = JsonLdProcessor.get_context_value
@@ -79,18 +90,58 @@ class _Definition:
         self.direction = get(ctx, key, "@direction")
         mapping = ctx["mappings"].get(key)
         self.reverse = bool(mapping and mapping.get("reverse"))
+        self.string_suffix = self._string_suffix()
+
+    def _string_suffix(self) -> str | None:
+        """What follows a string value's quoted text (None: a case for :meth:`_Walk.scalar`).
+
+        The same outcome as :meth:`_Walk.scalar` for a string that no ``@id``/``@vocab``
+        coercion applies to, worked out once.
+        """
+        coercion = self.type_
+        datatype = coercion if coercion not in (None, "@id", "@vocab", "@none") else None
+        if datatype is not None:
+            if not isinstance(datatype, str) or datatype.startswith("@"):
+                return None
+            if datatype == _XSD_DOUBLE:
+                return None
+            return "" if datatype in (_XSD_STRING, RDF_LANGSTRING) else f"^^<{datatype}>"
+        if self.direction is not None:
+            return None
+        language = self.language
+        if language is None:
+            return ""
+        if not isinstance(language, str) or not language:
+            return None
+        return f"@{language}"
+
+
+class _Step:
+    """How one key of a node object is expanded under one active context."""
+
+    __slots__ = ("definition", "expanded", "in_list", "key", "kind", "predicate", "term")
+
+    def __init__(self, key: str, kind: str, expanded: str = "") -> None:
+        self.key = key
+        self.kind = kind  # "@id", "@type" or "property"
+        self.expanded = expanded
+        self.predicate = f"<{expanded}>"
+        self.in_list = False
+        self.term: _Compiled | None = None  # the context the value is expanded in
+        self.definition: _Definition | None = None  # the key's definition there
 
 
 class _Compiled:
     """One frozen active context and what has been worked out from it so far."""
 
-    __slots__ = ("ctx", "definitions", "iris", "next")
+    __slots__ = ("ctx", "definitions", "iris", "next", "steps")
 
     def __init__(self, ctx: Any) -> None:
         self.ctx = ctx
         # key, type or @vocab value -> pyld's _expand_iri(ctx, it, vocab=True, base=None)
         self.iris: dict[str, Any] = {}
         self.definitions: dict[str, _Definition] = {}
+        self.steps: dict[str, _Step] = {}
         self.next: dict[tuple[Any, ...], _Compiled] = {}
 
 
@@ -212,7 +263,7 @@ class _Walk:
     def resource(self, iri: Any) -> Term:
         # The checks of canonical._refuse_relative_iris, and pyld's own (which skips IRIs it
         # does not take for absolute): both must pass, or the general route decides.
-        if not isinstance(iri, str) or not _pyld_absolute(iri):
+        if not isinstance(iri, str) or not _PYLD_ABSOLUTE(iri):
             raise _Unsupported
         if iri.startswith("_:"):
             label = self.labels.get(iri)
@@ -254,14 +305,17 @@ class _Walk:
             compiled = self.local_context(compiled, element["@context"])
 
         # pyld _prepare_nested_context: the type key, and the types' scoped contexts.
-        keys = sorted(key for key in element if key != "@context")
-        type_keys = [key for key in keys if self.iri(compiled, key) == "@type"]
+        keys = sorted(element)
+        type_key = None
+        for key in keys:
+            if key != "@context" and self.iri(compiled, key) == "@type":
+                if type_key is not None:
+                    raise _Unsupported
+                type_key = key
         types: list[str] = []
         node_compiled = compiled
-        if type_keys:
-            if len(type_keys) > 1:
-                raise _Unsupported
-            value = element[type_keys[0]]
+        if type_key is not None:
+            value = element[type_key]
             types = value if isinstance(value, list) else [value]
             if not all(isinstance(type_, str) for type_ in types):
                 raise _Unsupported
@@ -271,89 +325,103 @@ class _Walk:
 
         # pyld _expand_object, keys in sorted order, against the node's context.
         subject: Term | None = None
-        properties: list[tuple[str, str]] = []
+        properties: list[tuple[_Step, Any]] = []
         for key in keys:
-            expanded = self.iri(node_compiled, key)
-            if expanded == "@id":
+            if key == "@context":
+                continue
+            step = self.step(node_compiled, key)
+            if step.kind == "property":
+                properties.append((step, element[key]))
+            elif step.kind == "@id":
                 value = element[key]
                 if subject is not None or not isinstance(value, str):
                     raise _Unsupported
                 subject = self.resource(
                     self.processor._expand_iri(node_compiled.ctx, value, base=None)
                 )
-            elif expanded == "@type":
-                if not type_keys or key != type_keys[0]:
-                    raise _Unsupported
-            elif (
-                not isinstance(expanded, str)
-                or _is_keyword(expanded)
-                or expanded.startswith("_:")
-                or not _pyld_absolute(expanded)
-            ):
-                # A keyword this path leaves alone, or a dropped term (refused in general).
+            elif key != type_key:
                 raise _Unsupported
-            else:
-                properties.append((key, expanded))
         if subject is None:
             subject = self.fresh()
 
         for type_ in types:
             self.emit(subject, _TYPE, self.resource(self.iri(compiled, type_)))
 
-        for key, expanded in properties:
-            definition = self.definition(node_compiled, key)
+        for step, value in properties:
+            if value is None:
+                continue  # pyld drops the property
+            objects = self.values(step, value)
+            if step.in_list:
+                self.emit(subject, step.predicate, self.list(objects))
+            else:
+                for obj in objects:
+                    self.emit(subject, step.predicate, obj)
+        return subject
+
+    def step(self, compiled: _Compiled, key: str) -> _Step:
+        """What pyld's ``_expand_object`` does with ``key`` under ``compiled`` (remembered)."""
+        found = compiled.steps.get(key)
+        if found is not None:
+            return found
+        expanded = self.iri(compiled, key)
+        if expanded in ("@id", "@type"):
+            found = _Step(key, expanded)
+        elif (
+            not isinstance(expanded, str)
+            or _is_keyword(expanded)
+            or expanded.startswith("_:")
+            or not _PYLD_ABSOLUTE(expanded)
+        ):
+            # A keyword this path leaves alone, or a dropped term (refused in general).
+            raise _Unsupported
+        else:
+            definition = self.definition(compiled, key)
             container = definition.container
             if container not in _CONTAINERS or definition.type_ == "@json" or definition.reverse:
                 raise _Unsupported
-            term_compiled = self.term_context(node_compiled, key, definition.scoped)
+            term = self.term_context(compiled, key, definition.scoped)
             value_definition = definition
-            if term_compiled is not node_compiled:
-                value_definition = self.definition(term_compiled, key)
+            if term is not compiled:
+                value_definition = self.definition(term, key)
                 if (
                     value_definition.container != container
                     or value_definition.reverse
-                    or self.iri(term_compiled, key) != expanded
+                    or self.iri(term, key) != expanded
                 ):
                     raise _Unsupported
-            predicate = f"<{expanded}>"
-            in_list = container == ("@list",)
-            objects = self.values(term_compiled, key, value_definition, element[key], in_list)
-            if objects is None:
-                continue
-            if in_list:
-                self.emit(subject, predicate, self.list(objects))
-            else:
-                for obj in objects:
-                    self.emit(subject, predicate, obj)
-        return subject
+            found = _Step(key, "property", expanded)
+            found.in_list = container == ("@list",)
+            found.term = term
+            found.definition = value_definition
+        if len(compiled.steps) < _IRIS_PER_CONTEXT:
+            compiled.steps[key] = found
+        return found
 
-    def values(
-        self,
-        compiled: _Compiled,
-        key: str,
-        definition: _Definition,
-        value: Any,
-        in_list: bool,
-    ) -> list[Term] | None:
-        """The objects of one property (None: pyld drops the property)."""
-        if value is None:
-            return None
-        items = value if isinstance(value, list) else [value]
+    def values(self, step: _Step, value: Any) -> list[Term]:
+        """The objects of one property, in the context its value is expanded in."""
+        term = step.term
+        definition = step.definition
+        if term is None or definition is None:
+            raise _Unsupported
         objects: list[Term] = []
-        for item in items:
+        for item in value if isinstance(value, list) else (value,):
             if item is None:
                 continue
             if isinstance(item, dict):
-                objects.append(self.node(compiled, key, item, None))
+                objects.append(self.node(term, step.key, item, None))
             elif isinstance(item, list):
                 raise _Unsupported
             else:
-                objects.append(self.scalar(compiled, definition, item))
+                objects.append(self.scalar(term, definition, item))
         return objects
 
     def scalar(self, compiled: _Compiled, definition: _Definition, value: Any) -> Term:
         # pyld _expand_value, then "object to RDF" as expanded_rdf._literal writes it.
         coercion = definition.type_
+        if value.__class__ is str and coercion not in ("@id", "@vocab"):
+            suffix = definition.string_suffix
+            if suffix is not None:
+                return f'"{escape_literal(value)}"{suffix}'
         if isinstance(value, str):
             if coercion == "@id":
                 return self.resource(self.processor._expand_iri(compiled.ctx, value, base=None))
