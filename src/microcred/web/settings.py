@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "microcred.web.holder",
     "microcred.web.sharing",
     "microcred.web.delivery",
+    "microcred.web.certificates",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""PDF certificates of issued credentials, and each organization's certificate design."""

@@ -1,0 +1,126 @@
+"""``/c/<id>/certificate.pdf``: the holder's certificate, for any credential still in force.
+
+Rendering takes a moment, so the PDF is kept in the cache under its ETag, which changes with
+everything printed on it (the signed credential, the recipient's name, the design, the logo,
+the language, the layout). A revoked or suspended credential gets a page saying why there is
+no certificate, never a PDF.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from typing import Final
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.text import slugify
+from django.views.decorators.http import require_safe
+
+from microcred.web.certificates.content import content_for
+from microcred.web.certificates.models import CertificateDesign, design_for
+from microcred.web.certificates.rendering import LANGUAGES, LAYOUT_VERSION, render_certificate
+from microcred.web.credentials.models import IssuedCredential
+from microcred.web.credentials.public_views import find
+from microcred.web.engagement.events import record
+from microcred.web.lib.ratelimit import RateLimit, client_ip, too_many_requests
+from microcred.web.organizations.models import Organization
+
+PDF: Final = "application/pdf"
+# Revalidate every time (a revocation must stop the PDF at once); the ETag keeps that cheap.
+CACHE_CONTROL: Final = "no-cache"
+CACHE_SECONDS: Final = 24 * 60 * 60
+# Only renders count: a cached certificate costs nothing.
+RENDERS_PER_CLIENT: Final = RateLimit("certificate-render", limit=60, period=10 * 60)
+
+
+@require_safe
+def certificate(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
+    found = find(credential)
+    if found.is_revoked or found.is_suspended:
+        return _unavailable(request, found)
+    language, chosen_by_request = _language(request, found)
+    design = design_for(found.organization)
+    etag = _etag(found, design, language)
+    if etag in {tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")}:
+        response: HttpResponse = HttpResponseNotModified()
+    else:
+        pdf = cache.get(_cache_key(etag))
+        if pdf is None:
+            client = client_ip(request)
+            if not RENDERS_PER_CLIENT.hit(client):
+                return too_many_requests(request, RENDERS_PER_CLIENT.retry_after(client))
+            pdf = render_pdf(found, design, language)
+            cache.set(_cache_key(etag), pdf, CACHE_SECONDS)
+        response = HttpResponse(pdf, content_type=PDF)
+        stem = slugify(found.name)[:60] or "credential"
+        response["Content-Disposition"] = f'attachment; filename="{stem}-certificate.pdf"'
+        if request.method == "GET":
+            record(found, "downloaded", "pdf", request=request)
+    response["ETag"] = etag
+    response["Cache-Control"] = CACHE_CONTROL
+    response["Content-Language"] = language
+    if chosen_by_request:
+        patch_vary_headers(response, ["Accept-Language", "Cookie"])
+    return response
+
+
+def render_pdf(credential: IssuedCredential, design: CertificateDesign, language: str) -> bytes:
+    """The certificate of ``credential`` in ``language``, whatever its state."""
+    logo, logo_type = (
+        Organization.objects.filter(pk=credential.organization_id)
+        .values_list("logo", "logo_content_type")
+        .get()
+    )
+    with translation.override(language):
+        content = content_for(credential, logo, logo_type)
+    return render_certificate(content, design, language)
+
+
+def _language(request: HttpRequest, credential: IssuedCredential) -> tuple[str, bool]:
+    """``?lang=``, else the badge's language, else the reader's (then True)."""
+    asked = request.GET.get("lang", "")
+    if asked in LANGUAGES:
+        return asked, False
+    if credential.achievement_id is not None:
+        badge_language = (credential.achievement.language or "")[:2]
+        if badge_language in LANGUAGES:
+            return badge_language, False
+    reader = (translation.get_language() or "en")[:2]
+    return (reader if reader in LANGUAGES else "en"), True
+
+
+def _etag(credential: IssuedCredential, design: CertificateDesign, language: str) -> str:
+    parts = (
+        LAYOUT_VERSION,
+        language,
+        settings.MICROCRED_BASE_URL,
+        hashlib.sha256(credential.signed_text.encode("utf-8")).hexdigest(),
+        credential.recipient_name,
+        credential.organization.name,
+        credential.organization.logo_version,
+        design.fingerprint,
+    )
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    return f'"{digest}"'
+
+
+def _cache_key(etag: str) -> str:
+    return f"certificate:{etag.strip(chr(34))}"
+
+
+def _unavailable(request: HttpRequest, credential: IssuedCredential) -> HttpResponse:
+    revoked = credential.is_revoked
+    response = render(
+        request,
+        "certificates/unavailable.html",
+        {"credential": credential, "issuer": credential.organization, "revoked": revoked},
+        # Revoked is final (410 Gone); a suspension may be lifted (409 Conflict).
+        status=410 if revoked else 409,
+    )
+    response["Cache-Control"] = "no-store"
+    return response
