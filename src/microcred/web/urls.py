@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("microcred.web.vcapi.urls")),
     path("", include("microcred.web.vcapi.api_urls")),
     path("", include("microcred.web.holder.urls")),
+    path("", include("microcred.web.certificates.urls")),
     path("", include("microcred.web.sharing.urls")),
     path("", include("microcred.web.delivery.urls")),
     path("", include("microcred.web.engagement.urls")),
