@@ -37,6 +37,8 @@ UNSCOPED = {
     "credentials:jwt": "a credential's public download, by its unguessable id",
     "credentials:png": "a credential's public download, by its unguessable id",
     "credentials:svg": "a credential's public download, by its unguessable id",
+    "holder:claim": "the recipient's personal link, by a secret token (tests/web/holder)",
+    "holder:verify_address": "a secret token, only for the account that asked (tests/web/holder)",
 }
 
 # How to find another organization's object for each URL argument.

@@ -90,6 +90,13 @@ def test_accepting_marks_it_claimed_and_shows_the_next_steps(client, credential,
     assert "You accepted this badge on" in page
     assert "What you can do next" in page
     assert 'value="accept"' not in page
+    assert 'class="claim-share"' in page
+
+
+def test_the_sharing_panel_waits_until_the_badge_is_accepted(client, claim_path) -> None:
+    page = client.get(claim_path, HTTP_USER_AGENT=BROWSER).text
+
+    assert 'class="claim-share"' not in page
 
 
 def test_a_logged_in_person_becomes_the_holder(client, make_user, credential, claim_path):
@@ -188,7 +195,7 @@ def test_a_revoked_credential_shows_it_and_offers_no_sharing(client, credential,
     assert "Prüfung wiederholt" in page.text
     assert "verdict-invalid" in page.text
     assert "can no longer be shared" in page.text
-    assert 'id="share-link"' not in page.text
+    assert 'class="claim-share"' not in page.text
     assert reverse("credentials:png", args=[credential.public_id]) + '" download' not in page.text
 
 
@@ -214,7 +221,7 @@ def test_a_suspended_credential_says_so_and_is_not_shared(client, credential, cl
 
     assert "state-suspended" in page
     assert "sharing it is switched off" in page
-    assert 'id="share-link"' not in page
+    assert 'class="claim-share"' not in page
 
 
 def test_guessing_tokens_is_stopped(client, credential, claim_path) -> None:

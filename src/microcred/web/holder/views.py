@@ -22,7 +22,6 @@ from microcred.web.holder.claiming import accept, note_opened, set_show_name
 from microcred.web.holder.claims import find_claim
 from microcred.web.holder.models import ClaimLink
 from microcred.web.holder.privacy import secret_url
-from microcred.web.holder.sharing import share_panel_available
 from microcred.web.lib.ratelimit import RateLimit, client_ip, ratelimit, too_many_requests
 from microcred.web.verify.presentation import present
 
@@ -93,6 +92,5 @@ def _page(request: HttpRequest, found: ClaimLink) -> HttpResponse:
             "page_url": public_url(credential.public_id),
             "can_accept": not credential.is_revoked,
             "can_share": credential.state == "active" and found.is_claimed,
-            "share_panel": share_panel_available(),
         },
     )
