@@ -52,7 +52,7 @@ def test_it_verifies_the_account_address_by_a_mailed_link(login, make_user, smtp
 
     confirm = client.get(link)
     assert confirm.status_code == 200
-    assert confirm["Referrer-Policy"] == "no-referrer"
+    assert confirm["Referrer-Policy"] == "strict-origin"
     assert not HolderAddress.objects.get(pk=address.pk).is_verified  # a GET changes nothing
 
     done = client.post(link)

@@ -150,9 +150,9 @@ def test_the_holder_can_hide_and_show_their_name(client, credential, claim_path)
 def test_the_token_stays_private(client, claim_path) -> None:
     page = client.get(claim_path, HTTP_USER_AGENT=BROWSER)
 
-    # No Referer from this page: a click to LinkedIn or a download never carries the token.
-    assert page["Referrer-Policy"] == "no-referrer"
-    assert '<meta name="referrer" content="no-referrer">' in page.text
+    # Requests from this page name only the site: a click to LinkedIn never carries the token.
+    assert page["Referrer-Policy"] == "strict-origin"
+    assert '<meta name="referrer" content="strict-origin">' in page.text
     assert page["Cache-Control"] == "private, no-store"
     assert "noindex" in page["X-Robots-Tag"]
 
@@ -163,7 +163,7 @@ def test_an_unknown_link_says_what_may_have_happened(client) -> None:
     assert page.status_code == 404
     assert "This link is not known" in page.text
     assert "newer e-mail" in page.text
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "strict-origin"
 
 
 def test_an_expired_link_asks_the_issuer_to_resend(client, credential, claim_path) -> None:
