@@ -61,14 +61,19 @@ def content_for(
         page_url=public_url(credential.public_id),
         badge_image=data_uri(badge_art(document).png, "image/png"),
         logo=data_uri(bytes(logo), logo_type) if logo and logo_type else "",
-        details=details_of(document),
+        details=details_of(document, micro_credential=EXTENSION_KEY in achievement),
         is_micro_credential=EXTENSION_KEY in achievement,
     )
 
 
-def details_of(document: Mapping[str, Any]) -> list[ShownFact]:
-    """The EU elements (and grade, skills) the signed credential carries, in this language."""
+def details_of(document: Mapping[str, Any], *, micro_credential: bool) -> list[ShownFact]:
+    """The EU elements (and grade, skills) the signed credential carries, in this language.
+
+    The awarding body's country is an EU element; on other certificates it is just noise.
+    """
     hidden = {_(label) for label in _SHOWN_ELSEWHERE}
+    if not micro_credential:
+        hidden.add(_("Country"))
     return [row for row in eu_rows(document) or [] if row.label not in hidden]
 
 

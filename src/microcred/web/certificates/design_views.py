@@ -37,13 +37,7 @@ def design(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, _("The certificate design is saved."))
         return redirect("certificates:design", organization.slug)
-    status = 400 if request.method == "POST" else 200
-    return render(
-        request,
-        "certificates/design.html",
-        {"form": form, "languages": LANGUAGES},
-        status=status,
-    )
+    return render(request, "certificates/design.html", {"form": form, "languages": LANGUAGES})
 
 
 @organization_member(Role.ADMIN)
