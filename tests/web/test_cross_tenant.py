@@ -37,6 +37,12 @@ UNSCOPED = {
     "credentials:jwt": "a credential's public download, by its unguessable id",
     "credentials:png": "a credential's public download, by its unguessable id",
     "credentials:svg": "a credential's public download, by its unguessable id",
+    "credentials:image": "the badge the public page shows, by its unguessable id",
+    "sharing:share": "counts a share of a public credential, then LinkedIn (tests/web/sharing)",
+    "sharing:image": "the public page's link-preview picture, by its unguessable id",
+    "sharing:signature_image": "the badge in an e-mail signature, by its unguessable id",
+    "sharing:qr": "a QR code of the public page's address, by its unguessable id",
+    "sharing:embed": "the badge card other sites frame, by its unguessable id",
     "holder:claim": "the recipient's personal link, by a secret token (tests/web/holder)",
     "holder:verify_address": "a secret token, only for the account that asked (tests/web/holder)",
 }

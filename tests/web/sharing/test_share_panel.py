@@ -29,7 +29,7 @@ def test_it_offers_linkedin_link_signature_embed_qr_and_downloads(credential) ->
     assert f'data-count="/c/{public_id}/share/embed"' in html
     assert f"/c/{public_id}/qr.svg" in html
     assert f"/c/{public_id}/embed" in html
-    assert f"/c/{public_id}/badge.png" in html
+    assert f"/c/{public_id}/badge.png" in html  # the downloads list
     assert 'aria-live="polite"' in html
     assert 'data-csrf="t0k"' in html
 

@@ -1,7 +1,8 @@
 """The HTML and text a holder pastes elsewhere: an e-mail signature and embed code.
 
-Built with format_html, so every name is escaped; no style attributes (mail clients and
-other sites bring their own styles, and the preview on our pages runs under a strict CSP).
+Built with format_html, so every name is escaped. The only style is the iframe's border:0
+(the page that embeds it has its own policy; the preview on our pages renders the signature
+only, which has none).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from microcred.web.sharing.facts import ShareFacts
 
 SIGNATURE_BADGE_SIZE: Final = 64
 EMBED_WIDTH: Final = 360
-EMBED_HEIGHT: Final = 150
+EMBED_HEIGHT: Final = 170
 
 
 def absolute(name: str, public_id: str) -> str:
@@ -50,7 +51,7 @@ def signature_text(facts: ShareFacts) -> str:
 def embed_code(facts: ShareFacts) -> SafeString:
     return format_html(
         '<iframe src="{src}" width="{width}" height="{height}" title="{title}" '
-        'loading="lazy" referrerpolicy="no-referrer"></iframe>',
+        'loading="lazy" referrerpolicy="no-referrer" style="border:0;max-width:100%"></iframe>',
         src=absolute("sharing:embed", facts.public_id),
         width=EMBED_WIDTH,
         height=EMBED_HEIGHT,
