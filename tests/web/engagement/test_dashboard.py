@@ -172,3 +172,7 @@ def test_thousands_of_events_take_the_same_few_queries(
     assert response.status_code == 200
     with django_assert_max_num_queries(10):
         client.get(url(badge, 365))
+
+
+def test_the_dashboard_is_read_only(login, owner, badge):
+    assert login(owner).post(url(badge)).status_code == 405

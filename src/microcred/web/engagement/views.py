@@ -6,7 +6,8 @@ import uuid
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
 
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -31,6 +32,7 @@ from microcred.web.engagement.models import Event
 from microcred.web.engagement.spreadsheet import csv_lines
 from microcred.web.lib.tenancy import get_scoped_or_404, organization_member, scoped
 
+SAFE = ["GET", "HEAD"]
 # Up to a month by day; longer periods by week, so bars stay wide enough to see on a phone.
 DAILY_UP_TO = 31
 
@@ -56,10 +58,13 @@ def _chart_context(result: Figures, days: int) -> dict[str, object]:
     }
 
 
-@require_safe
+# Membership and the achievement first: to an outsider the page does not exist, whatever
+# the method (so no @require_safe, which would answer 405 before looking).
 @organization_member()
-def achievement_dashboard(request: HttpRequest, achievement: uuid.UUID) -> HttpResponse:
+def achievement_dashboard(request: HttpRequest, achievement: uuid.UUID) -> HttpResponseBase:
     found = get_scoped_or_404(Achievement.objects, request, public_id=achievement)
+    if request.method not in SAFE:
+        return HttpResponseNotAllowed(SAFE)
     days = _period(request)
     result = figures(achievement_events(found), achievement_credentials(found), period_start(days))
     return render(
@@ -78,29 +83,33 @@ def achievement_dashboard(request: HttpRequest, achievement: uuid.UUID) -> HttpR
     )
 
 
-@require_safe
+# Membership and the achievement first: to an outsider the page does not exist, whatever
+# the method (so no @require_safe, which would answer 405 before looking).
 @organization_member()
-def achievement_days_csv(request: HttpRequest, achievement: uuid.UUID) -> StreamingHttpResponse:
+def achievement_days_csv(request: HttpRequest, achievement: uuid.UUID) -> HttpResponseBase:
     found = get_scoped_or_404(Achievement.objects, request, public_id=achievement)
+    if request.method not in SAFE:
+        return HttpResponseNotAllowed(SAFE)
     days = _period(request)
     rows = exports.daily_rows(achievement_events(found), period_start(days))
     return _csv(exports.daily_header(), rows, f"{slugify(found.name)[:60]}-{days}d-days.csv")
 
 
-@require_safe
+# Membership and the achievement first: to an outsider the page does not exist, whatever
+# the method (so no @require_safe, which would answer 405 before looking).
 @organization_member()
-def achievement_credentials_csv(
-    request: HttpRequest, achievement: uuid.UUID
-) -> StreamingHttpResponse:
+def achievement_credentials_csv(request: HttpRequest, achievement: uuid.UUID) -> HttpResponseBase:
     found = get_scoped_or_404(Achievement.objects, request, public_id=achievement)
+    if request.method not in SAFE:
+        return HttpResponseNotAllowed(SAFE)
     days = _period(request)
     rows = exports.credential_rows(achievement_credentials(found), period_start(days))
     name = f"{slugify(found.name)[:60]}-{days}d-credentials.csv"
     return _csv(exports.credential_header(), rows, name)
 
 
-@require_safe
 @organization_member()
+@require_safe
 def overview(request: HttpRequest) -> HttpResponse:
     organization = request.organization  # type: ignore[attr-defined]
     days = _period(request)
