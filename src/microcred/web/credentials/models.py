@@ -11,6 +11,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -106,7 +107,11 @@ class IssuedCredential(models.Model):
     class Meta:
         verbose_name = _("issued credential")
         ordering = ("-issued_at", "-pk")
-        indexes = (models.Index(fields=["organization", "-issued_at"], name="credential_by_org"),)
+        indexes = (
+            models.Index(fields=["organization", "-issued_at"], name="credential_by_org"),
+            # A holder's "My badges" looks credentials up by address across organizations.
+            models.Index(Lower("recipient_email"), name="credential_by_recipient"),
+        )
         constraints = (
             models.UniqueConstraint(
                 fields=["revocation_list", "revocation_index"], name="one_revocation_entry"
