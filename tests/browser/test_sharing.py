@@ -177,3 +177,37 @@ def test_share_pictures(client, credential, screenshot_dir: Path | None) -> None
         assert response.status_code == 200
         if screenshot_dir is not None:
             (screenshot_dir / f"sharing-image-{language}.png").write_bytes(response.content)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_settings_page_renders_cleanly(
+    open_page, credential, live_server, screenshot_dir, viewport: dict[str, int], language: str
+) -> None:
+    from django.conf import settings
+    from django.test import Client
+
+    from microcred.web.organizations.models import Organization
+
+    device = "phone" if viewport is PHONE else "desktop"
+    # The header's organization switcher does not wrap a long name on a phone (base.html,
+    # not this page): a short name keeps this test about the sharing settings.
+    Organization.objects.filter(pk=credential.organization_id).update(name="IHK Köln")
+    client = Client()
+    client.force_login(credential.organization.memberships.get().user)
+    page = open_page(viewport, language)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    page.goto(f"/o/{credential.organization.slug}/sharing/")
+    page.locator("#id_linkedin_organization_id").fill("linkedin.com/company/acme")
+    page.locator("form.form button[type=submit]").click()
+    page.wait_for_load_state("load")
+    assert page.locator(".errorlist").count() == 1
+    check(page, f"sharing-settings-{language}-{device}", screenshot_dir)

@@ -29,7 +29,7 @@ class SharingSettings(models.Model):
         validators=[linkedin_organization_id_validator],
         help_text=_(
             "The number in your LinkedIn company page's admin address "
-            "(linkedin.com/company/<number>/admin). With it, holders' certifications link "
+            "(linkedin.com/company/12345678/admin). With it, holders' certifications link "
             "to your page; without it, LinkedIn shows your organization's name only."
         ),
     )

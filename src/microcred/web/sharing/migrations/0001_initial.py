@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                     "linkedin_organization_id",
                     models.CharField(
                         blank=True,
-                        help_text="The number in your LinkedIn company page's admin address (linkedin.com/company/<number>/admin). With it, holders' certifications link to your page; without it, LinkedIn shows your organization's name only.",
+                        help_text="The number in your LinkedIn company page's admin address (linkedin.com/company/12345678/admin). With it, holders' certifications link to your page; without it, LinkedIn shows your organization's name only.",
                         max_length=20,
                         validators=[
                             django.core.validators.RegexValidator(
