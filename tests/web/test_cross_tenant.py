@@ -37,6 +37,7 @@ UNSCOPED = {
     "credentials:jwt": "a credential's public download, by its unguessable id",
     "credentials:png": "a credential's public download, by its unguessable id",
     "credentials:svg": "a credential's public download, by its unguessable id",
+    "certificates:pdf": "a credential's PDF certificate, by its unguessable id",
     "credentials:image": "the badge the public page shows, by its unguessable id",
     "sharing:share": "counts a share of a public credential, then LinkedIn (tests/web/sharing)",
     "sharing:image": "the public page's link-preview picture, by its unguessable id",
