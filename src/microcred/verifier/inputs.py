@@ -194,15 +194,20 @@ def parse_json(text: str | bytes) -> dict[str, Any]:
 
 def check_depth(value: Any, limit: int = MAX_JSON_DEPTH) -> None:
     """Refuse JSON nested deeper than ``limit``: later steps recurse over it."""
-    pending: list[tuple[Any, int]] = [(value, 0)]
+    if not isinstance(value, dict | list):
+        if limit < 0:
+            raise _too_deep(limit)
+        return
+    # Only objects and arrays are visited: a member is one level below its container, so a
+    # non-empty container at the limit is already too deep, whatever its members are.
+    pending: list[tuple[dict[str, Any] | list[Any], int]] = [(value, 0)]
     while pending:
         item, depth = pending.pop()
-        if depth > limit:
+        if depth > limit or (item and depth >= limit):
             raise _too_deep(limit)
-        if isinstance(item, dict):
-            pending.extend((child, depth + 1) for child in item.values())
-        elif isinstance(item, list):
-            pending.extend((child, depth + 1) for child in item)
+        for child in item.values() if isinstance(item, dict) else item:
+            if isinstance(child, dict | list):
+                pending.append((child, depth + 1))
 
 
 def _unique_members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

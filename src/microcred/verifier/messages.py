@@ -9,6 +9,7 @@ used in the matching language.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Final
 
 from microcred.verifier.fetcher import FetchError
@@ -30,6 +31,20 @@ def say(key: str, /, **values: Any) -> Message:
     For a noun value ``thing`` the template may also use ``thing_mid``: the same noun inside
     a sentence (English lower-cases its article; German keeps it, as after a colon).
     """
+    # Most lines of a report read the same for every credential of a batch; Messages are
+    # immutable, so one is shared. Types are part of the key: 1, 1.0 and True are equal.
+    try:
+        return _said(key, tuple((name, type(value), value) for name, value in values.items()))
+    except TypeError:  # a value that cannot be hashed
+        return _say(key, values)
+
+
+@lru_cache(maxsize=4096)
+def _said(key: str, values: tuple[tuple[str, type, Any], ...]) -> Message:
+    return _say(key, {name: value for name, _, value in values})
+
+
+def _say(key: str, values: dict[str, Any]) -> Message:
     en, de = CATALOG[key]
     english = {name: _value(value, "en") for name, value in values.items()}
     german = {name: _value(value, "de") for name, value in values.items()}
