@@ -72,6 +72,7 @@ def downloads(credential: Any) -> list[Download]:
     if credential.is_jwt:
         found.append(Download(_("Credential (JWT)"), reverse("credentials:jwt", args=[public_id])))
     found += [
+        Download(_("Certificate (PDF)"), reverse("certificates:pdf", args=[public_id])),
         Download(_("Share picture (PNG, 1200 × 627)"), reverse("sharing:image", args=[public_id])),
         Download(_("QR code (SVG)"), reverse("sharing:qr", args=[public_id, "svg"])),
         Download(_("QR code (PNG)"), reverse("sharing:qr", args=[public_id, "png"])),
