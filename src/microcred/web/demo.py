@@ -54,6 +54,7 @@ def build(password: str | None = None) -> DemoSite:
     from microcred.web.accounts.models import User
     from microcred.web.achievements.samples import ensure_sample_badges
     from microcred.web.credentials.samples import ensure_sample_credentials
+    from microcred.web.engagement.samples import simulate_recipients
     from microcred.web.organizations.countries import Country
     from microcred.web.organizations.models import Membership, Organization, Role
     from microcred.web.organizations.services import create_organization
@@ -85,5 +86,6 @@ def build(password: str | None = None) -> DemoSite:
             organization=organization, user=user, defaults={"role": Role.OWNER}
         )
         badges = ensure_sample_badges(organization, user)
-        ensure_sample_credentials(organization, user, badges)
+        credentials = ensure_sample_credentials(organization, user, badges)
+        simulate_recipients(credentials)
     return DemoSite(DEMO_EMAIL, password, organization.slug)
