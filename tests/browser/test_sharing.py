@@ -190,9 +190,10 @@ def test_the_settings_page_renders_cleanly(
     from microcred.web.organizations.models import Organization
 
     device = "phone" if viewport is PHONE else "desktop"
-    # The header's organization switcher does not wrap a long name on a phone (base.html,
-    # not this page): a short name keeps this test about the sharing settings.
-    Organization.objects.filter(pk=credential.organization_id).update(name="IHK Köln")
+    # A long name must not widen the header's organization switcher on a phone.
+    Organization.objects.filter(pk=credential.organization_id).update(
+        name="Industrie- und Handelskammer Köln Weiterbildungszentrum Mülheim"
+    )
     client = Client()
     client.force_login(credential.organization.memberships.get().user)
     page = open_page(viewport, language)
