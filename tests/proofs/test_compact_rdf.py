@@ -193,7 +193,9 @@ def contexts(draw, depth=2):
     if draw(st.integers(0, 2)) == 0:
         context["id"] = "@id"
         context["type"] = "@type"
-    for name in draw(st.lists(st.sampled_from(PROPERTIES), unique=True, max_size=4)):
+    # "type" and "id" too: a scoped context may make them properties again.
+    names = st.sampled_from([*PROPERTIES, "type", "id"])
+    for name in draw(st.lists(names, unique=True, max_size=4)):
         context[name] = draw(term_definitions(name, depth))
     for name in draw(st.lists(st.sampled_from(TYPES), unique=True, max_size=3)):
         definition = {"@id": EX + name}

@@ -52,6 +52,7 @@ _NIL: Final = f"<{RDF}nil>"
 _CONTAINERS: Final = frozenset({(), ("@set",), ("@list",)})
 _COMPILED_LIMIT: Final = 512
 _IRIS_PER_CONTEXT: Final = 4096
+_PLANS_PER_SHAPE: Final = 256
 # The test canonical._refuse_relative_iris applies to ids and types.
 _SCHEME: Final = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:").match
 # pyld's _is_absolute_iri, compiled once (pyld hands the pattern to re.match on every call).
@@ -131,10 +132,36 @@ class _Step:
         self.definition: _Definition | None = None  # the key's definition there
 
 
+class _Shape:
+    """A node's keys under one active context: the context they descend to, the type key."""
+
+    __slots__ = ("compiled", "keys", "plans", "type_key")
+
+    def __init__(self, compiled: _Compiled, type_key: str | None, keys: list[str]) -> None:
+        self.compiled = compiled
+        self.type_key = type_key
+        self.keys = keys  # sorted, without @context
+        self.plans: dict[Any, _Plan] = {}  # by the type key's value
+
+
+class _Plan:
+    """A node's keys and types under one active context: everything but its values."""
+
+    __slots__ = ("ctx", "id_key", "properties", "type_terms")
+
+    def __init__(
+        self, ctx: Any, id_key: str | None, type_terms: list[Term], properties: list[_Step]
+    ) -> None:
+        self.ctx = ctx  # the node's active context (for its @id)
+        self.id_key = id_key
+        self.type_terms = type_terms
+        self.properties = properties
+
+
 class _Compiled:
     """One frozen active context and what has been worked out from it so far."""
 
-    __slots__ = ("ctx", "definitions", "iris", "next", "steps")
+    __slots__ = ("ctx", "definitions", "iris", "next", "shapes", "steps")
 
     def __init__(self, ctx: Any) -> None:
         self.ctx = ctx
@@ -142,6 +169,7 @@ class _Compiled:
         self.iris: dict[str, Any] = {}
         self.definitions: dict[str, _Definition] = {}
         self.steps: dict[str, _Step] = {}
+        self.shapes: dict[tuple[Any, ...], _Shape] = {}
         self.next: dict[tuple[Any, ...], _Compiled] = {}
 
 
@@ -156,7 +184,6 @@ class _Walk:
         self.options = options
         self.loader = options["documentLoader"]
         self.triples: list[tuple[Term, str, Term]] = []
-        self.seen: set[tuple[Term, str, Term]] = set()
         self.blank_nodes = 0
         self.labels: dict[str, int] = {}
 
@@ -249,13 +276,6 @@ class _Walk:
 
     # --- RDF terms ------------------------------------------------------------------------
 
-    def emit(self, subject: Term, predicate: str, obj: Term) -> None:
-        # RDF datasets are sets: a statement stated twice is one statement.
-        triple = (subject, predicate, obj)
-        if triple not in self.seen:
-            self.seen.add(triple)
-            self.triples.append(triple)
-
     def fresh(self) -> int:
         self.blank_nodes += 1
         return self.blank_nodes - 1
@@ -279,84 +299,115 @@ class _Walk:
     def document(self, initial: Any, document: Any) -> None:
         if not isinstance(document, dict):
             raise _Unsupported
-        self.node(self.compiled(initial), None, document, None)
+        self.node(self.compiled(initial), None, document)
 
-    def node(
-        self,
-        compiled: _Compiled,
-        active_property: str | None,
-        element: dict[str, Any],
-        type_scoped: _Compiled | None,
-    ) -> Term:
-        # pyld _expand, for a node object.
-        if type_scoped is None and compiled.ctx.get("previousContext"):
-            type_scoped = compiled
+    def node(self, compiled: _Compiled, active_property: str | None, element: dict) -> Term:
+        """pyld ``_expand`` of a node object, emitting its statements; returns its subject."""
+        shape = None
+        if "@context" not in element:
+            shape = compiled.shapes.get((active_property, tuple(element)))
+        if shape is None:
+            shape = self.shape(compiled, active_property, element)
+        type_key = shape.type_key
+        if type_key is None:
+            plan = shape.plans.get(None)
+            if plan is None:
+                plan = self.plan(shape, [])
+        else:
+            value = element[type_key]
+            marker = tuple(value) if value.__class__ is list else value
+            try:
+                plan = shape.plans.get(marker)
+            except TypeError:  # unhashable: not a list of type names
+                raise _Unsupported from None
+            if plan is None:
+                plan = self.plan(shape, value if isinstance(value, list) else [value])
+                if len(shape.plans) < _PLANS_PER_SHAPE:
+                    shape.plans[marker] = plan
+
+        subject: Term
+        if plan.id_key is not None:
+            subject = self.resource(_expand_id(plan.ctx, element[plan.id_key]))
+        else:
+            subject = self.fresh()
+        triples = self.triples
+        for type_term in plan.type_terms:
+            triples.append((subject, _TYPE, type_term))
+        for step in plan.properties:
+            value = element[step.key]
+            if value is None:
+                continue  # pyld drops the property
+            objects = self.values(step, value)
+            if step.in_list:
+                triples.append((subject, step.predicate, self.list(objects)))
+            else:
+                predicate = step.predicate
+                for obj in objects:
+                    triples.append((subject, predicate, obj))
+        return subject
+
+    def shape(self, compiled: _Compiled, active_property: str | None, element: dict) -> _Shape:
+        """What a node's keys alone decide: its context before types, and its type key."""
+        # pyld _expand: revert a type-scoped context unless the node is a mere reference.
         revert = True
-        if type_scoped is not None and len(element) <= 2 and "@context" not in element:
+        if compiled.ctx.get("previousContext") and len(element) <= 2 and "@context" not in element:
             for key in sorted(element):
-                expanded = self.iri(type_scoped, key)
+                expanded = self.iri(compiled, key)
                 if expanded == "@value":
                     raise _Unsupported
                 if expanded == "@id" and len(element) == 1:
                     revert = False
                     break
-        compiled = self.descend(compiled, active_property, revert)
+        descended = self.descend(compiled, active_property, revert)
         if "@context" in element:
-            compiled = self.local_context(compiled, element["@context"])
+            descended = self.local_context(descended, element["@context"])
 
-        # pyld _prepare_nested_context: the type key, and the types' scoped contexts.
-        keys = sorted(element)
+        # pyld _prepare_nested_context: the key that expands to @type.
+        keys = sorted(key for key in element if key != "@context")
         type_key = None
         for key in keys:
-            if key != "@context" and self.iri(compiled, key) == "@type":
+            if self.iri(descended, key) == "@type":
                 if type_key is not None:
                     raise _Unsupported
                 type_key = key
-        types: list[str] = []
+        shape = _Shape(descended, type_key, keys)
+        # A node's own @context may be an inline object a caller changes between calls.
+        if "@context" not in element and len(compiled.shapes) < _IRIS_PER_CONTEXT:
+            compiled.shapes[(active_property, tuple(element))] = shape
+        return shape
+
+    def plan(self, shape: _Shape, types: list[Any]) -> _Plan:
+        """What the keys and the types decide: the node's context and each key's step."""
+        if not all(isinstance(type_, str) for type_ in types):
+            raise _Unsupported
+        compiled = shape.compiled
         node_compiled = compiled
-        if type_key is not None:
-            value = element[type_key]
-            types = value if isinstance(value, list) else [value]
-            if not all(isinstance(type_, str) for type_ in types):
-                raise _Unsupported
+        if shape.type_key is not None:
+            # pyld _prepare_nested_context: the types' scoped contexts, in sorted order.
             node_compiled = self.typed(compiled, tuple(sorted(types)))
             if types and self.iri(node_compiled, types[0]) == "@json":
                 raise _Unsupported
 
         # pyld _expand_object, keys in sorted order, against the node's context.
-        subject: Term | None = None
-        properties: list[tuple[_Step, Any]] = []
-        for key in keys:
-            if key == "@context":
-                continue
+        id_key = None
+        properties: list[_Step] = []
+        for key in shape.keys:
             step = self.step(node_compiled, key)
-            if step.kind == "property":
-                properties.append((step, element[key]))
-            elif step.kind == "@id":
-                value = element[key]
-                if subject is not None or not isinstance(value, str):
-                    raise _Unsupported
-                subject = self.resource(
-                    self.processor._expand_iri(node_compiled.ctx, value, base=None)
-                )
-            elif key != type_key:
+            if (key == shape.type_key) != (step.kind == "@type"):
+                # The types' own contexts redefined what the type key means.
                 raise _Unsupported
-        if subject is None:
-            subject = self.fresh()
-
-        for type_ in types:
-            self.emit(subject, _TYPE, self.resource(self.iri(compiled, type_)))
-
-        for step, value in properties:
-            if value is None:
-                continue  # pyld drops the property
-            objects = self.values(step, value)
-            if step.in_list:
-                self.emit(subject, step.predicate, self.list(objects))
-            else:
-                for obj in objects:
-                    self.emit(subject, step.predicate, obj)
-        return subject
+            if step.kind == "property":
+                properties.append(step)
+            elif step.kind == "@id":
+                if id_key is not None:
+                    raise _Unsupported  # pyld: colliding keywords
+                id_key = key
+        # Types expand in the context before their own scoped contexts (pyld does the same).
+        type_iris = [self.iri(compiled, type_) for type_ in types]
+        if any(not isinstance(iri, str) or iri.startswith("_:") for iri in type_iris):
+            raise _Unsupported  # blank node types are numbered per document
+        type_terms = [self.resource(iri) for iri in type_iris]
+        return _Plan(node_compiled.ctx, id_key, type_terms, properties)
 
     def step(self, compiled: _Compiled, key: str) -> _Step:
         """What pyld's ``_expand_object`` does with ``key`` under ``compiled`` (remembered)."""
@@ -408,7 +459,7 @@ class _Walk:
             if item is None:
                 continue
             if isinstance(item, dict):
-                objects.append(self.node(term, step.key, item, None))
+                objects.append(self.node(term, step.key, item))
             elif isinstance(item, list):
                 raise _Unsupported
             else:
@@ -457,11 +508,30 @@ class _Walk:
         head = self.fresh()
         subject: Term = head
         for position, item in enumerate(items):
-            self.emit(subject, _FIRST, item)
+            self.triples.append((subject, _FIRST, item))
             following: Term = self.fresh() if position < len(items) - 1 else _NIL
-            self.emit(subject, _REST, following)
+            self.triples.append((subject, _REST, following))
             subject = following
         return head
+
+
+def _expand_id(ctx: Any, value: Any) -> str:
+    """pyld's ``_expand_iri(ctx, value, base=None)`` for an ``@id`` that has a scheme.
+
+    Anything without one (relative, keyword-like) is left to the general route, which
+    refuses it.
+    """
+    if value.__class__ is not str:
+        raise _Unsupported
+    colon = value.find(":")
+    if colon <= 0:
+        raise _Unsupported
+    prefix = value[:colon]
+    if prefix != "_" and not value.startswith("//", colon + 1):
+        mapping = ctx["mappings"].get(prefix)
+        if mapping and mapping["_prefix"]:
+            return mapping["@id"] + value[colon + 1 :]
+    return value
 
 
 def canonical_nquads(document: Any, processor: Any, options: dict[str, Any]) -> str | None:
@@ -482,8 +552,10 @@ def _statement(subject: str, predicate: str, obj: str) -> str:
     return f"{subject} {predicate} {obj} .\n"
 
 
-def _rdfc10(triples: list[tuple[Term, str, Term]], blank_nodes: int) -> str | None:
+def _rdfc10(emitted: list[tuple[Term, str, Term]], blank_nodes: int) -> str | None:
     """RDFC-1.0 when every blank node's first-degree hash is unique (§4.4.3 steps 1-5, 7)."""
+    # RDF datasets are sets: a statement stated twice is one statement.
+    triples = set(emitted)
     if not blank_nodes:
         return "".join(sorted(_statement(s, p, o) for s, p, o in triples))  # type: ignore[arg-type]
     mentions: list[list[tuple[Term, str, Term]]] = [[] for _ in range(blank_nodes)]
