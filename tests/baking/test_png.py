@@ -290,3 +290,27 @@ def test_it_refuses_a_png_made_of_too_many_chunks() -> None:
     noise = png_chunk(b"tIME", bytes(7)) * 100_001
     with pytest.raises(BakingError, match="more than 100000 chunks"):
         unbake(crafted_png(noise))
+
+
+def test_a_colour_profile_bomb_is_refused_even_when_pillow_accepts_truncated_images(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PIL import ImageFile
+
+    # WeasyPrint switches this on for the whole process when it is imported.
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    bomb = zlib.compress(bytes(64 * 1024 * 1024), 9)
+    png = crafted_png(png_chunk(b"iCCP", b"icc\0\0" + bomb))
+    with pytest.raises(BakingError, match="colour profile is truncated or expands"):
+        bake_png(png, JWT)
+
+
+def test_a_real_colour_profile_is_kept_when_baking() -> None:
+    from PIL import Image, ImageCms
+
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    buffer = BytesIO()
+    Image.new("RGB", (8, 8), "teal").save(buffer, format="PNG", icc_profile=profile)
+    baked_png = bake_png(buffer.getvalue(), JWT)
+    with Image.open(BytesIO(baked_png)) as opened:
+        assert opened.info["icc_profile"] == profile

@@ -29,6 +29,8 @@ from microcred.baking.limits import (
 from microcred.baking.payload import BakedCredential, baked, check_one, credential_text
 
 OB3_KEYWORD: Final = "openbadgecredential"
+# Real ICC profiles are a few kilobytes; Pillow's own limit for compressed chunks is 1 MiB.
+MAX_COLOUR_PROFILE_BYTES: Final = 1024 * 1024
 OB2_KEYWORD: Final = "openbadges"
 
 _TEXT_CHUNKS: Final = frozenset({b"tEXt", b"zTXt", b"iTXt"})
@@ -57,6 +59,7 @@ def bake_png(image: bytes, credential: Mapping[str, Any] | str) -> bytes:
     if image_format(image) != "png":
         raise BakingError("the image is not a PNG")
     chunks = _png_chunks(image)
+    _check_colour_profile(chunks, image)
     _check_with_pillow(image)
     body = OB3_KEYWORD.encode("latin-1") + b"\0\0\0\0\0" + text.encode("utf-8")
     credential_chunk = _png_chunk(b"iTXt", body)
@@ -183,6 +186,33 @@ def _inflate(compressed: bytes, where: str) -> bytes:
 def _png_chunk(chunk_type: bytes, body: bytes) -> bytes:
     crc = zlib.crc32(chunk_type + body)
     return struct.pack(">I", len(body)) + chunk_type + body + struct.pack(">I", crc)
+
+
+def _check_colour_profile(chunks: list[_Chunk], image: bytes) -> None:
+    """Inflate an ``iCCP`` profile in bounded steps before Pillow reads it.
+
+    Pillow refuses a profile bomb only while its process-wide ``LOAD_TRUNCATED_IMAGES`` is
+    off, and other libraries in the same process switch it on (WeasyPrint does on import).
+    """
+    for chunk in chunks:
+        if chunk.type != b"iCCP":
+            continue
+        body = bytes(chunk.body(image))
+        name_end = body.find(b"\0", 0, 80)
+        if name_end < 1 or len(body) < name_end + 2 or body[name_end + 1] != 0:
+            raise BakingError("the PNG image cannot be read (its colour profile chunk is corrupt)")
+        inflater = zlib.decompressobj()
+        try:
+            profile = inflater.decompress(body[name_end + 2 :], MAX_COLOUR_PROFILE_BYTES + 1)
+        except zlib.error as error:
+            raise BakingError(
+                f"the PNG image cannot be read (its colour profile is damaged: {error})"
+            ) from error
+        if len(profile) > MAX_COLOUR_PROFILE_BYTES or not inflater.eof:
+            raise BakingError(
+                "the PNG image cannot be read (its colour profile is truncated or expands to "
+                f"more than {MAX_COLOUR_PROFILE_BYTES} bytes)"
+            )
 
 
 def _check_with_pillow(image: bytes) -> None:

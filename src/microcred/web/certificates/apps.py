@@ -14,3 +14,15 @@ class CertificatesConfig(AppConfig):
 
         navigation.register("certificates:design", _("Certificate"), min_role=Role.ADMIN, order=87)
         actions.register("certificate.design_updated", _("changed the certificate design"))
+        _import_weasyprint_and_restore_pillow()
+
+
+def _import_weasyprint_and_restore_pillow() -> None:
+    """WeasyPrint switches Pillow to accept truncated images for the whole process when it
+    is imported. That would also let damaged or bomb-carrying uploads (logos, badge images)
+    through Pillow's checks elsewhere; certificates embed only images microcred made itself,
+    so the setting goes back to Pillow's default, once, at start-up."""
+    import weasyprint  # noqa: F401
+    from PIL import ImageFile
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
