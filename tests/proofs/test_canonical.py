@@ -262,3 +262,14 @@ def test_a_few_look_alike_objects_are_canonicalized_as_pyld_does():
 @given(ob3_credentials())
 def test_the_fast_path_agrees_on_rich_generated_ob3_credentials(document):
     assert canonical.canonicalize(document) == reference_canonical_form(document)
+
+
+def test_a_document_pyld_trips_over_is_refused_as_not_json_ld():
+    # pyld's RDF step raises a TypeError for a keyword with a value of the wrong kind.
+    document = {
+        "@context": OB3,
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "credentialSubject": {"type": ["AchievementSubject"], "@set": ""},
+    }
+    with pytest.raises(canonical.CanonicalizationError, match="not valid JSON-LD"):
+        canonical.canonicalize(document)

@@ -33,11 +33,15 @@ def direct(document, loader=document_loader):
 
 
 def general(document, loader=document_loader):
-    """The general route alone: pyld's expansion, its RDF and RDFC-1.0 (or its refusal)."""
+    """The general route alone: pyld's expansion, its RDF and RDFC-1.0 (or how it fails).
+
+    pyld itself crashes on a few odd documents (an AttributeError in its node map); the
+    direct route must not produce output for those either.
+    """
     try:
         dataset = canonical.to_dataset(copy.deepcopy(document), loader=loader)
         return canonical.canonicalize_dataset(dataset)
-    except canonical.CanonicalizationError as error:
+    except Exception as error:
         return type(error)
 
 

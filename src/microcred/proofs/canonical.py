@@ -412,6 +412,12 @@ def to_dataset(document: Mapping[str, Any], *, loader: Callable[..., Any] | None
         }
     except jsonld.JsonLdError as error:
         raise CanonicalizationError(_explain(error)) from error
+    except (TypeError, AttributeError, KeyError, IndexError) as error:
+        # pyld trips over some malformed documents (a keyword with a value of the wrong
+        # kind, such as "@set": "") instead of raising its own error: still a refusal.
+        raise CanonicalizationError(
+            f"The document is not valid JSON-LD: it cannot be processed ({type(error).__name__})."
+        ) from error
 
 
 def _is_absolute_iri(value: str) -> bool:
