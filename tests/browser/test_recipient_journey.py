@@ -11,12 +11,11 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from aiosmtpd.controller import Controller
 from playwright.sync_api import expect
 
 from tests.browser.conftest import PASSWORD, PHONE
 from tests.web.credentials.helpers import designed_badge
-from tests.web.delivery.smtp import Inbox, free_port, smtp_mailer
+from tests.web.delivery.smtp import Inbox, serving
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,14 +25,8 @@ RECIPIENT_EMAIL = "juergen@example.org"
 
 @pytest.fixture
 def inbox(settings: Any) -> Iterator[Inbox]:
-    received = Inbox()
-    controller = Controller(received, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    try:
-        settings.MAILERS = smtp_mailer(controller.server.sockets[0].getsockname()[1])
+    with serving(settings) as received:
         yield received
-    finally:
-        controller.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -9,19 +9,13 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from tests.web.credentials.helpers import designed_badge
-from tests.web.delivery.smtp import Inbox, free_port, smtp_mailer
+from tests.web.delivery.smtp import Inbox, free_port, serving, smtp_mailer
 
 
 @pytest.fixture
 def smtp_inbox(settings: Any) -> Iterator[Inbox]:
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    try:
-        settings.MAILERS = smtp_mailer(controller.server.sockets[0].getsockname()[1])
+    with serving(settings) as inbox:
         yield inbox
-    finally:
-        controller.stop()
 
 
 @pytest.fixture

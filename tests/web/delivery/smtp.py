@@ -7,9 +7,13 @@ answers for a mailbox that does not exist; addresses in ``defer`` get 451 (greyl
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from typing import Any
+
+from aiosmtpd.controller import Controller
 
 
 class Inbox:
@@ -52,3 +56,16 @@ def smtp_mailer(port: int) -> dict[str, Any]:
             "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 10},
         }
     }
+
+
+@contextmanager
+def serving(settings: Any) -> Iterator[Inbox]:
+    """A running SMTP server on a free port, with Django's mailer pointed at it."""
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        settings.MAILERS = smtp_mailer(controller.server.sockets[0].getsockname()[1])
+        yield inbox
+    finally:
+        controller.stop()
