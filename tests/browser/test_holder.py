@@ -19,6 +19,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def _base_url(settings, live_server) -> None:
     # The sharing panel's signature image has an absolute address; the browser must reach it.
     settings.MICROCRED_BASE_URL = live_server.url
+    # Its did:web names the same host, so the page's live verdict resolves the key in-process.
+    settings.MICROCRED_HOST = live_server.url.split("://", 1)[1]
 
 
 @pytest.fixture
@@ -37,6 +39,8 @@ def links() -> dict[str, str]:
         return "/claim/" + new_claim_link(credential).rsplit("/", 1)[1]
 
     active = by_state["active"]
+    # The demo's recipients have accepted their badges; this one is opened for the first time.
+    ClaimLink.objects.filter(credential=active).delete()
     expired = credentials.exclude(pk=active.pk).filter(revoked_at=None, suspended_at=None)[0]
     found = {
         "claim": path(active),

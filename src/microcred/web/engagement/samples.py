@@ -36,16 +36,21 @@ AFTER_CLAIMING = (
 
 
 def simulate_recipients(credentials: Sequence[Any]) -> None:
-    """Deliveries, claims and events for the demo credentials (once)."""
+    """Deliveries, claims and events for the demo credentials (once).
+
+    The third recipient opened the e-mail's link but has not accepted yet, so the funnel
+    shows a drop and the claim page can be tried out.
+    """
     if not credentials or Event.objects.filter(credential__in=credentials).exists():
         return
     now = timezone.now()
     with transaction.atomic():
         for number, credential in enumerate(credentials):
-            _simulate(credential, random.Random(number), now)  # noqa: S311 - sample data
+            rng = random.Random(number)  # noqa: S311 - sample data
+            _simulate(credential, rng, now, accepts=number != 2)
 
 
-def _simulate(credential: Any, rng: random.Random, now: datetime) -> None:
+def _simulate(credential: Any, rng: random.Random, now: datetime, *, accepts: bool) -> None:
     issued = credential.valid_from
     type(credential).objects.filter(pk=credential.pk).update(issued_at=issued)
     sent = issued + timedelta(minutes=2)
@@ -65,6 +70,10 @@ def _simulate(credential: Any, rng: random.Random, now: datetime) -> None:
         return
     new_claim_link(credential)
     events.append((EventKind.OPENED, "", moment))
+    if not accepts:
+        ClaimLink.objects.filter(credential=credential).update(first_opened_at=moment)
+        _save(credential, events)
+        return
     claimed = moment + timedelta(minutes=rng.uniform(1, 20))
     ClaimLink.objects.filter(credential=credential).update(
         first_opened_at=moment, claimed_at=claimed
