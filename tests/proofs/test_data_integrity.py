@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 
+import base58
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -277,3 +278,21 @@ def test_every_generated_credential_signs_and_verifies(credential, suite):
     other = KeyPair.generate().public_key
     with pytest.raises(di.ProofError):
         di.verify_proof(signed, signed["proof"][-1], other)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet="123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz", max_size=90),
+        st.text(max_size=20),
+        st.binary(max_size=64).map(lambda raw: base58.b58encode(raw).decode() + " "),
+    )
+)
+def test_the_base58_decoder_agrees_with_the_base58_library(text):
+    try:
+        expected = base58.b58decode(text)
+    except ValueError:
+        with pytest.raises(ValueError):
+            di.b58decode(text)
+        return
+    assert di.b58decode(text) == expected

@@ -259,7 +259,7 @@ def decode_proof_value(value: Any) -> bytes:
             "The proofValue is missing or not multibase base58btc (it must start with 'z')."
         )
     try:
-        signature = base58.b58decode(value[1:])
+        signature = b58decode(value[1:])
     except ValueError as error:
         raise ProofError("The proofValue is not valid base58.") from error
     if len(signature) != 64:
@@ -267,6 +267,31 @@ def decode_proof_value(value: Any) -> bytes:
             f"The proofValue holds {len(signature)} bytes; an Ed25519 signature has 64."
         )
     return signature
+
+
+_BASE58: Final = {
+    char: index
+    for index, char in enumerate("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz")
+}
+
+
+def b58decode(text: str) -> bytes:
+    """``base58.b58decode(text)``, byte for byte and error for error (a ValueError), faster.
+
+    The library turns the number into bytes one division at a time; int.to_bytes does it at
+    once, which matters when every verification decodes a signature.
+    """
+    text = text.rstrip()
+    text.encode("ascii")  # as the library does: UnicodeEncodeError, a ValueError
+    digits = text.lstrip("1")
+    number = 0
+    try:
+        for char in digits:
+            number = number * 58 + _BASE58[char]
+    except KeyError as error:
+        raise ValueError(f"Invalid character {error.args[0]!r}") from None
+    body = number.to_bytes((number.bit_length() + 7) // 8, "big")
+    return b"\0" * (len(text) - len(digits)) + body
 
 
 def _check_proof_context(document: Mapping[str, Any], proof: Mapping[str, Any]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, Final
 
 from microcred.openbadges.dates import format_datetime, parse_datetime
@@ -35,6 +36,13 @@ def parse_moment(value: Any) -> datetime:
         return datetime.fromtimestamp(int(value), UTC)
     if not isinstance(value, str) or len(value) > _MAX_DATE_CHARS:
         raise DateError(f"{_shown(value)} is not a date and time")
+    return _parse_text(value)
+
+
+# A batch repeats the same dates (issued in the same second, the status list's window, the
+# clock of one run); datetimes are immutable, and a failed parse is not remembered.
+@lru_cache(maxsize=1024)
+def _parse_text(value: str) -> datetime:
     text = value.strip()
     try:
         if _NO_ZONE.fullmatch(text):
@@ -42,6 +50,10 @@ def parse_moment(value: Any) -> datetime:
         return parse_datetime(text)
     except ModelError:
         raise DateError(f"{_shown(value)} is not a date and time") from None
+
+
+# Keyed by aware datetimes: equal ones are the same instant, which formats the same.
+_format = lru_cache(maxsize=1024)(format_datetime)
 
 
 def check_window(
@@ -54,7 +66,7 @@ def check_window(
     what: str = "credential",
 ) -> None:
     """Add the ``dates.not_yet_valid`` and ``dates.expired`` lines for one validity window."""
-    details: dict[str, Any] = {"now": format_datetime(run.now)}
+    details: dict[str, Any] = {"now": _format(run.now)}
     if valid_from is None:
         run.add(
             "dates.not_yet_valid",
@@ -77,7 +89,7 @@ def check_window(
                 value=_shown(valid_from),
             )
         else:
-            shown = format_datetime(start)
+            shown = _format(start)
             early = start > run.now
             run.add(
                 "dates.not_yet_valid",
@@ -102,7 +114,7 @@ def check_window(
             value=_shown(valid_until),
         )
         return
-    shown = format_datetime(end)
+    shown = _format(end)
     expired = end <= run.now
     run.add(
         "dates.expired",

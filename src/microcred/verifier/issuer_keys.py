@@ -15,8 +15,11 @@ could not be fetched).
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from threading import Lock
 from typing import Any, Final
 from urllib.parse import urldefrag
 
@@ -34,7 +37,7 @@ from microcred.proofs.keys import (
     public_key_from_jwk,
     public_key_from_multikey,
 )
-from microcred.verifier.fetcher import Fetcher, FetchError, fetch_ok
+from microcred.verifier.fetcher import Fetcher, FetchError, Response, fetch_ok
 from microcred.verifier.fields import split_url
 from microcred.verifier.messages import fetch_reason
 from microcred.verifier.report import Outcome
@@ -80,6 +83,7 @@ class KeyResolver:
     def __init__(self, fetcher: Fetcher) -> None:
         self._fetcher = fetcher
         self._documents: dict[str, Any] = {}
+        self._responses: dict[str, Response] = {}
 
     # --- entry points ------------------------------------------------------------------------
 
@@ -127,10 +131,24 @@ class KeyResolver:
         if method == "jwk":
             return _did_jwk(did, fragment), []
         if method == "web":
-            document = self._did_web_document(did)
+            url = _did_web_url(did)
+            response = self._fetch(url, ACCEPT_DID)
+            # What a DID document says is a function of its bytes: a batch of credentials
+            # from one issuer resolves its key once, and a changed document is read anew.
+            memo_key = (method_id, url, response.digest)
+            with _resolved_lock:
+                known = _resolved.get(memo_key)
+            if known is not None:
+                return known[0], list(known[1])
+            document = self._did_web_document(did, url)
             aliases = document.get("alsoKnownAs")
             also = [a for a in aliases if isinstance(a, str)] if isinstance(aliases, list) else []
-            return self._from_did_document(document, did, fragment, "did:web"), also
+            resolved = self._from_did_document(document, did, fragment, "did:web")
+            with _resolved_lock:
+                _resolved[memo_key] = (resolved, tuple(also))
+                while len(_resolved) > _RESOLVED_SIZE:
+                    _resolved.popitem(last=False)
+            return resolved, also
         raise _unknown("issuer.key.unsupported_method", method=f"did:{method}")
 
     def _from_did_document(
@@ -146,11 +164,7 @@ class KeyResolver:
             raise _failed("issuer.key.not_authorized", str(error), method=method_id) from None
         return ResolvedKey(public_key, method_id, did, route)
 
-    def _did_web_document(self, did: str) -> Mapping[str, Any]:
-        try:
-            url = did_web_document_url(did)
-        except DidError as error:
-            raise _failed("issuer.key.malformed", str(error)) from None
+    def _did_web_document(self, did: str, url: str) -> Mapping[str, Any]:
         document = self._fetch_json(url, ACCEPT_DID)
         if not isinstance(document, Mapping) or document.get("id") != did:
             raise _failed(
@@ -180,21 +194,46 @@ class KeyResolver:
                 raise _failed("issuer.key.fragment_mismatch", method=method_id)
         return ResolvedKey(public_key, method_id, url, "controller-document")
 
+    def _fetch(self, url: str, accept: str) -> Response:
+        response = self._responses.get(url)
+        if response is None:
+            try:
+                response = fetch_ok(self._fetcher, url, accept=accept)
+            except FetchError as error:
+                raise _unknown(
+                    "issuer.key.unreachable", str(error), url=url, why=fetch_reason(error)
+                ) from None
+            self._responses[url] = response
+        return response
+
     def _fetch_json(self, url: str, accept: str) -> Any:
         if url in self._documents:
             return self._documents[url]
-        try:
-            response = fetch_ok(self._fetcher, url, accept=accept)
-        except FetchError as error:
-            raise _unknown(
-                "issuer.key.unreachable", str(error), url=url, why=fetch_reason(error)
-            ) from None
+        response = self._fetch(url, accept)
         try:
             document = json.loads(response.body)
         except (ValueError, RecursionError):
             raise _failed("issuer.key.wrong_document", f"{url} is not JSON", url=url) from None
         self._documents[url] = document
         return document
+
+
+# (verification method, DID document URL, SHA-256 of the document) -> (key, alsoKnownAs)
+_resolved: OrderedDict[tuple[str, str, bytes], tuple[ResolvedKey, tuple[str, ...]]] = OrderedDict()
+_resolved_lock = Lock()
+_RESOLVED_SIZE: Final = 256
+
+
+@lru_cache(maxsize=256)
+def _did_web_document_url(did: str) -> str:
+    return did_web_document_url(did)
+
+
+def _did_web_url(did: str) -> str:
+    try:
+        return _did_web_document_url(did)
+    except DidError as error:
+        raise _failed("issuer.key.malformed", str(error)) from None
 
 
 def _did_key_document(did: str) -> dict[str, Any]:
