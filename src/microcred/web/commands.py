@@ -107,8 +107,10 @@ def run_worker(arguments: argparse.Namespace) -> int:
     _require_migrated()
     from django.core.management import call_command
 
+    from microcred.web.lib.worker_start import run_hooks
     from microcred.web.server import worker_id
 
+    run_hooks()
     call_command(
         "db_worker",
         queue_name=arguments.queues,

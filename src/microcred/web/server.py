@@ -56,7 +56,10 @@ class BackgroundWorker:
     def _run(self) -> None:
         from django.db import connections
 
+        from microcred.web.lib.worker_start import run_hooks
+
         try:
+            run_hooks()
             self._worker.run()
         except Exception:
             logger.exception("the task worker stopped after an error")

@@ -30,7 +30,9 @@ def queued(credential, django_capture_on_commit_callbacks):
 
 def time_passes() -> None:
     """Every waiting e-mail task becomes due, as if its retry time had come."""
-    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+    now = timezone.now()
+    DBTaskResult.objects.filter(status="READY").update(run_after=now)
+    Delivery.objects.filter(status=Status.QUEUED).update(next_attempt_at=now)
 
 
 def test_a_server_that_is_down_leaves_it_queued_for_a_retry(queued, smtp_down, run_worker) -> None:

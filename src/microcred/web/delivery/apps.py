@@ -11,6 +11,9 @@ class DeliveryConfig(AppConfig):
         from microcred.web.audit import actions
         from microcred.web.credentials import panels
         from microcred.web.delivery.panel import panel_context
+        from microcred.web.delivery.recovery import requeue_stranded
+        from microcred.web.lib import worker_start
 
         panels.register("delivery", "delivery/panel.html", panel_context, order=20)
         actions.register("credential.delivery_resent", _("sent a credential's e-mail again"))
+        worker_start.register("delivery.requeue_stranded", requeue_stranded)

@@ -10,7 +10,7 @@ import logging
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from microcred.web.delivery.message import compose
@@ -27,8 +27,10 @@ logger = logging.getLogger("microcred.web.delivery")
 
 def attempt(delivery_id: int) -> str:
     """Send the e-mail of a queued delivery once; returns the delivery's status afterwards."""
-    # Claimed by a conditional update, so two workers never send the same e-mail.
-    claimed = Delivery.objects.filter(pk=delivery_id, status=Status.QUEUED).update(
+    # Claimed by a conditional update, so two workers never send the same e-mail, and a
+    # second task for the same delivery (see recovery.py) cannot send before a retry is due.
+    due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now())
+    claimed = Delivery.objects.filter(due, pk=delivery_id, status=Status.QUEUED).update(
         status=Status.SENDING, attempts=F("attempts") + 1
     )
     if not claimed:
