@@ -101,3 +101,17 @@ def test_a_failing_start_up_step_does_not_stop_the_worker(caplog) -> None:
         worker_start._HOOKS.pop("zz-test-fine")
     assert ran == [True]
     assert "zz-test-broken" in caplog.text
+
+
+def test_a_delivery_taken_late_from_a_long_queue_is_not_taken_twice(credential) -> None:
+    from microcred.web.delivery.sending import claim
+
+    delivery = queue_delivery(credential)
+    # Due an hour ago (a long queue); a worker takes it now and is still talking to the server.
+    Delivery.objects.filter(pk=delivery.pk).update(
+        next_attempt_at=timezone.now() - timedelta(hours=1)
+    )
+    assert claim(delivery.pk)
+
+    assert requeue_stranded() == 0
+    assert not claim(delivery.pk)

@@ -19,8 +19,9 @@ from django.utils import timezone
 from microcred.web.delivery.models import Delivery, Status
 from microcred.web.delivery.queueing import enqueue_attempt
 
-# Far longer than any SMTP conversation (the mailer's timeout is seconds), and than the wait
-# between an attempt's due time and a busy worker getting to it.
+# Far longer than any SMTP conversation (the mailer's timeout is seconds). A "sending" row's
+# next_attempt_at is when its worker took it; a "queued" one's is when it fell due, so a long
+# queue (a bulk issue) may requeue it needlessly, which the conditional claim makes harmless.
 STRANDED_AFTER: Final = timedelta(minutes=15)
 
 

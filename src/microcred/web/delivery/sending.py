@@ -27,13 +27,7 @@ logger = logging.getLogger("microcred.web.delivery")
 
 def attempt(delivery_id: int) -> str:
     """Send the e-mail of a queued delivery once; returns the delivery's status afterwards."""
-    # Claimed by a conditional update, so two workers never send the same e-mail, and a
-    # second task for the same delivery (see recovery.py) cannot send before a retry is due.
-    due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now())
-    claimed = Delivery.objects.filter(due, pk=delivery_id, status=Status.QUEUED).update(
-        status=Status.SENDING, attempts=F("attempts") + 1
-    )
-    if not claimed:
+    if not claim(delivery_id):
         return "skipped"
     delivery = Delivery.objects.select_related(
         "credential", "credential__organization", "credential__achievement"
@@ -60,6 +54,22 @@ def attempt(delivery_id: int) -> str:
         _restore_link(credential, previous_link)
         return _failed(delivery, failure)
     return _sent(delivery)
+
+
+def claim(delivery_id: int) -> bool:
+    """Take a queued delivery that is due for sending; False if another worker has it.
+
+    A conditional update, so two workers never send the same e-mail and a second task for the
+    same delivery (see recovery.py) cannot send before a retry is due. While sending,
+    next_attempt_at says since when, which is what recovery.py waits from.
+    """
+    now = timezone.now()
+    due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+    return bool(
+        Delivery.objects.filter(due, pk=delivery_id, status=Status.QUEUED).update(
+            status=Status.SENDING, attempts=F("attempts") + 1, next_attempt_at=now
+        )
+    )
 
 
 def _sent(delivery: Delivery) -> str:
