@@ -249,3 +249,14 @@ def test_it_agrees_with_the_general_route_on_generated_json_ld(document):
         assert nquads is None
     else:
         assert nquads is None or nquads == expected
+
+
+def test_what_it_remembers_is_bounded_and_forgetting_changes_nothing(monkeypatch):
+    monkeypatch.setattr(compact_rdf, "_MAX_REMEMBERED", 5)
+    document = realistic_credential(
+        issuer_id="did:web:issuer.example", recipient_email="a@example.org", status_list_index=3
+    )
+    expected = reference_canonical_form(document)
+    for _ in range(3):
+        assert direct(document) == expected
+        assert compact_rdf._Remembered.count < 5

@@ -53,6 +53,9 @@ _CONTAINERS: Final = frozenset({(), ("@set",), ("@list",)})
 _COMPILED_LIMIT: Final = 512
 _IRIS_PER_CONTEXT: Final = 4096
 _PLANS_PER_SHAPE: Final = 256
+# Everything remembered, over all contexts: past this, it is all forgotten at once (hostile
+# documents could otherwise fill the caches with keys and types no credential reuses).
+_MAX_REMEMBERED: Final = 200_000
 # The test canonical._refuse_relative_iris applies to ids and types.
 _SCHEME: Final = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:").match
 # pyld's _is_absolute_iri, compiled once (pyld hands the pattern to re.match on every call).
@@ -178,6 +181,18 @@ class _Compiled:
 _compiled: dict[tuple[str, Any], _Compiled] = {}
 
 
+class _Remembered:
+    count = 0
+
+
+def _remember() -> None:
+    _Remembered.count += 1
+    if _Remembered.count >= _MAX_REMEMBERED:
+        # A walk under way keeps the contexts it holds; the next one starts afresh.
+        _compiled.clear()
+        _Remembered.count = 0
+
+
 class _Walk:
     def __init__(self, processor: Any, options: dict[str, Any]) -> None:
         self.processor = processor
@@ -197,6 +212,7 @@ class _Walk:
         if found is None:
             if len(_compiled) >= _COMPILED_LIMIT:
                 _compiled.clear()
+                _Remembered.count = 0
             found = _compiled[key] = _Compiled(ctx)
         return found
 
@@ -210,12 +226,14 @@ class _Walk:
             expanded = self.processor._expand_iri(compiled.ctx, key, vocab=True, base=None)
             if len(compiled.iris) < _IRIS_PER_CONTEXT:
                 compiled.iris[key] = expanded
+                _remember()
             return expanded
 
     def definition(self, compiled: _Compiled, key: str) -> _Definition:
         found = compiled.definitions.get(key)
         if found is None:
             found = compiled.definitions[key] = _Definition(compiled.ctx, key)
+            _remember()
         return found
 
     def descend(self, compiled: _Compiled, active_property: str | None, revert: bool) -> _Compiled:
@@ -231,6 +249,7 @@ class _Walk:
             if scoped is not None:
                 found = self.process(found.ctx, scoped, override_protected=True)
             compiled.next[key] = found
+            _remember()
         return found
 
     def local_context(self, compiled: _Compiled, local: Any) -> _Compiled:
@@ -248,6 +267,7 @@ class _Walk:
         found = compiled.next.get(key)
         if found is None:
             found = compiled.next[key] = self.process(compiled.ctx, local)
+            _remember()
         return found
 
     def typed(self, compiled: _Compiled, types: tuple[str, ...]) -> _Compiled:
@@ -261,6 +281,7 @@ class _Walk:
                 if scoped is not None and scoped is not False:
                     found = self.process(found.ctx, scoped, propagate=False)
             compiled.next[key] = found
+            _remember()
         return found
 
     def term_context(self, compiled: _Compiled, key: str, scoped: Any) -> _Compiled:
@@ -272,6 +293,7 @@ class _Walk:
         if found is None:
             found = self.process(compiled.ctx, scoped, propagate=True, override_protected=True)
             compiled.next[cache_key] = found
+            _remember()
         return found
 
     # --- RDF terms ------------------------------------------------------------------------
@@ -324,6 +346,7 @@ class _Walk:
                 plan = self.plan(shape, value if isinstance(value, list) else [value])
                 if len(shape.plans) < _PLANS_PER_SHAPE:
                     shape.plans[marker] = plan
+                    _remember()
 
         subject: Term
         if plan.id_key is not None:
@@ -374,6 +397,7 @@ class _Walk:
         # A node's own @context may be an inline object a caller changes between calls.
         if "@context" not in element and len(compiled.shapes) < _IRIS_PER_CONTEXT:
             compiled.shapes[(active_property, tuple(element))] = shape
+            _remember()
         return shape
 
     def plan(self, shape: _Shape, types: list[Any]) -> _Plan:
@@ -446,6 +470,7 @@ class _Walk:
             found.definition = value_definition
         if len(compiled.steps) < _IRIS_PER_CONTEXT:
             compiled.steps[key] = found
+            _remember()
         return found
 
     def values(self, step: _Step, value: Any) -> list[Term]:
