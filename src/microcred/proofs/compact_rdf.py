@@ -334,7 +334,8 @@ class _Walk:
         if type_key is None:
             plan = shape.plans.get(None)
             if plan is None:
-                plan = self.plan(shape, [])
+                plan = shape.plans[None] = self.plan(shape, [])
+                _remember()
         else:
             value = element[type_key]
             marker = tuple(value) if value.__class__ is list else value
