@@ -45,6 +45,7 @@ UNSCOPED = {
     "sharing:qr": "a QR code of the public page's address, by its unguessable id",
     "sharing:embed": "the badge card other sites frame, by its unguessable id",
     "holder:claim": "the recipient's personal link, by a secret token (tests/web/holder)",
+    "holder:certificate": "the holder's named certificate, by the same secret token",
     "holder:verify_address": "a secret token, only for the account that asked (tests/web/holder)",
 }
 

@@ -158,7 +158,11 @@ def test_the_organization_logo_is_on_the_certificate(client, organization, badge
     from tests.web.certificates.conftest import render_png
 
     image = render_png(download(client, credential).content, scale=1.0).convert("RGB")
-    red = sum(1 for pixel in image.get_flattened_data() if pixel[0] > 180 and pixel[1] < 60 and pixel[2] < 60)
+    red = sum(
+        1
+        for pixel in image.get_flattened_data()
+        if pixel[0] > 180 and pixel[1] < 60 and pixel[2] < 60
+    )
     assert red > 100
 
 

@@ -79,7 +79,7 @@ def test_references_that_slip_into_the_page_are_refused(make_organization, no_so
     )
     fetcher = LocalOnlyFetcher()
 
-    content = content_for(credential, svg, "image/svg+xml")
+    content = content_for(credential, svg, "image/svg+xml", show_name=True)
     pdf = render_certificate(content, CertificateDesign(), "en", fetcher=fetcher)
 
     assert read_pdf(pdf).pages == 1

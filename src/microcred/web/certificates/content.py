@@ -44,14 +44,16 @@ class CertificateContent:
 
 
 def content_for(
-    credential: IssuedCredential, logo: bytes | None, logo_type: str
+    credential: IssuedCredential, logo: bytes | None, logo_type: str, *, show_name: bool
 ) -> CertificateContent:
+    """``show_name=False`` leaves the recipient's name out entirely: a certificate anyone can
+    fetch must not name a holder who hid their name from the public page."""
     document = credential_json(credential)
     achievement = _achievement(document)
     issuer = document.get("issuer")
     issuer_name = issuer.get("name") if isinstance(issuer, Mapping) else None
     return CertificateContent(
-        recipient_name=credential.recipient_name or _subject_name(document),
+        recipient_name=(credential.recipient_name or _subject_name(document)) if show_name else "",
         achievement_name=_text(achievement.get("name")) or credential.name,
         description=_text(achievement.get("description")),
         issuer_name=_text(issuer_name) or credential.organization.name,

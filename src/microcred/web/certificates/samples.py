@@ -34,7 +34,8 @@ def preview_content(organization: Organization) -> CertificateContent:
         .first()
     )
     if newest is not None:
-        return content_for(newest, logo, logo_type)
+        # Only the issuer's admins see the preview, and they know whom they awarded it to.
+        return content_for(newest, logo, logo_type, show_name=True)
     return CertificateContent(
         recipient_name="Erika Mustermann",
         achievement_name=_("Sample achievement"),

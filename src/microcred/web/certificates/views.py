@@ -1,9 +1,13 @@
-"""``/c/<id>/certificate.pdf``: the holder's certificate, for any credential still in force.
+"""``/c/<id>/certificate.pdf``: the certificate of any credential still in force.
+
+The address is as public as the credential's page, so it names the recipient only while the
+holder lets the public page show their name. The holder gets the certificate with their name
+through their personal link (the holder app serves it with ``serve_certificate``).
 
 Rendering takes a moment, so the PDF is kept in the cache under its ETag, which changes with
-everything printed on it (the signed credential, the recipient's name, the design, the logo,
-the language, the layout). A revoked or suspended credential gets a page saying why there is
-no certificate, never a PDF.
+everything printed on it (the signed credential, the recipient's name and whether it is
+shown, the design, the logo, the language, the layout). A revoked or suspended credential
+gets a page saying why there is no certificate, never a PDF.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from microcred.web.certificates.rendering import LANGUAGES, LAYOUT_VERSION, rend
 from microcred.web.credentials.models import IssuedCredential
 from microcred.web.credentials.public_views import find
 from microcred.web.engagement.events import record
+from microcred.web.holder.claims import shows_recipient_name
 from microcred.web.lib.ratelimit import RateLimit, client_ip, too_many_requests
 from microcred.web.organizations.models import Organization
 
@@ -41,11 +46,19 @@ RENDERS_PER_CLIENT: Final = RateLimit("certificate-render", limit=60, period=10 
 @require_safe
 def certificate(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
     found = find(credential)
+    return serve_certificate(request, found, show_name=shows_recipient_name(found))
+
+
+def serve_certificate(
+    request: HttpRequest, found: IssuedCredential, *, show_name: bool
+) -> HttpResponse:
+    """The certificate's response (PDF, 304, or the page saying why there is none), with or
+    without the recipient's name."""
     if found.is_revoked or found.is_suspended:
         return _unavailable(request, found)
     language, chosen_by_request = _language(request, found)
     design = design_for(found.organization)
-    etag = _etag(found, design, language)
+    etag = _etag(found, design, language, show_name=show_name)
     if etag in {tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")}:
         response: HttpResponse = HttpResponseNotModified()
     else:
@@ -54,7 +67,7 @@ def certificate(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
             client = client_ip(request)
             if not RENDERS_PER_CLIENT.hit(client):
                 return too_many_requests(request, RENDERS_PER_CLIENT.retry_after(client))
-            pdf = render_pdf(found, design, language)
+            pdf = render_pdf(found, design, language, show_name=show_name)
             cache.set(_cache_key(etag), pdf, CACHE_SECONDS)
         response = HttpResponse(pdf, content_type=PDF)
         stem = slugify(found.name)[:60] or "credential"
@@ -69,7 +82,9 @@ def certificate(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
     return response
 
 
-def render_pdf(credential: IssuedCredential, design: CertificateDesign, language: str) -> bytes:
+def render_pdf(
+    credential: IssuedCredential, design: CertificateDesign, language: str, *, show_name: bool
+) -> bytes:
     """The certificate of ``credential`` in ``language``, whatever its state."""
     logo, logo_type = (
         Organization.objects.filter(pk=credential.organization_id)
@@ -77,7 +92,7 @@ def render_pdf(credential: IssuedCredential, design: CertificateDesign, language
         .get()
     )
     with translation.override(language):
-        content = content_for(credential, logo, logo_type)
+        content = content_for(credential, logo, logo_type, show_name=show_name)
     return render_certificate(content, design, language)
 
 
@@ -94,13 +109,18 @@ def _language(request: HttpRequest, credential: IssuedCredential) -> tuple[str, 
     return (reader if reader in LANGUAGES else "en"), True
 
 
-def _etag(credential: IssuedCredential, design: CertificateDesign, language: str) -> str:
+def _etag(
+    credential: IssuedCredential, design: CertificateDesign, language: str, *, show_name: bool
+) -> str:
+    # Whether the name is printed is part of the tag, so the cache never hands the named
+    # certificate to the public address (nor a browser keeps the one for the other).
     parts = (
         LAYOUT_VERSION,
+        "named" if show_name else "unnamed",
         language,
         settings.MICROCRED_BASE_URL,
         hashlib.sha256(credential.signed_text.encode("utf-8")).hexdigest(),
-        credential.recipient_name,
+        credential.recipient_name if show_name else "",
         credential.organization.name,
         credential.organization.logo_version,
         design.fingerprint,

@@ -4,6 +4,9 @@ GET shows the credential, its live verdict and what the recipient can do; POST a
 or changes the name setting, then comes back here (so a reload never posts again). Bad
 links get their own pages: unknown (404) and expired (410), so the recipient knows what
 to do next. Misses are counted per client, so guessing tokens soon stops answering.
+
+``/claim/<token>/certificate.pdf`` is the holder's certificate with their name on it, even
+while the public one leaves the name out; the same bad-link pages and headers apply.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ from typing import Final
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
+from microcred.web.certificates.views import serve_certificate
 from microcred.web.credentials.addresses import public_url
 from microcred.web.credentials.verdict import live_report
 from microcred.web.holder.claiming import accept, note_opened, set_show_name
@@ -35,6 +40,28 @@ CLAIM_MISSES: Final = RateLimit("claim-miss", limit=20, period=60 * 60)
 @ratelimit(CLAIM_PER_CLIENT, client_ip, methods=("GET", "HEAD", "POST"))
 @require_http_methods(["GET", "HEAD", "POST"])
 def claim(request: HttpRequest, token: str) -> HttpResponse:
+    found = _valid_claim(request, token)
+    if isinstance(found, HttpResponse):
+        return found
+    if request.method == "POST":
+        return _act(request, found)
+    if request.method == "GET":
+        note_opened(found, request)
+    return _page(request, found, token)
+
+
+@secret_url
+@ratelimit(CLAIM_PER_CLIENT, client_ip, methods=("GET", "HEAD"))
+@require_safe
+def certificate(request: HttpRequest, token: str) -> HttpResponse:
+    found = _valid_claim(request, token)
+    if isinstance(found, HttpResponse):
+        return found
+    return serve_certificate(request, found.credential, show_name=True)
+
+
+def _valid_claim(request: HttpRequest, token: str) -> ClaimLink | HttpResponse:
+    """The link's row, or the page to answer instead (too many misses, unknown, expired)."""
     client = client_ip(request)
     wait = CLAIM_MISSES.retry_after(client)
     if wait:
@@ -51,11 +78,7 @@ def claim(request: HttpRequest, token: str) -> HttpResponse:
             {"credential": found.credential, "issuer": issuer},
             status=410,
         )
-    if request.method == "POST":
-        return _act(request, found)
-    if request.method == "GET":
-        note_opened(found, request)
-    return _page(request, found)
+    return found
 
 
 def _act(request: HttpRequest, found: ClaimLink) -> HttpResponse:
@@ -76,7 +99,7 @@ def _act(request: HttpRequest, found: ClaimLink) -> HttpResponse:
     return redirect(request.path)
 
 
-def _page(request: HttpRequest, found: ClaimLink) -> HttpResponse:
+def _page(request: HttpRequest, found: ClaimLink, token: str) -> HttpResponse:
     credential = found.credential
     report = present(live_report(credential))
     return render(
@@ -92,5 +115,7 @@ def _page(request: HttpRequest, found: ClaimLink) -> HttpResponse:
             "page_url": public_url(credential.public_id),
             "can_accept": not credential.is_revoked,
             "can_share": credential.state == "active" and found.is_claimed,
+            "has_certificate": not (credential.is_revoked or credential.is_suspended),
+            "certificate_url": reverse("holder:certificate", args=[token]),
         },
     )
