@@ -51,6 +51,8 @@ def test_an_expired_link_gets_the_expired_page(client, credential, claim_path) -
     assert response.status_code == 410
     assert "This link has expired" in response.text
     assert response["Referrer-Policy"] == "strict-origin"
+    # Its name form goes to the claim page, not to the PDF's address.
+    assert f'action="{claim_path}"' in response.text
 
 
 def test_a_revoked_credential_has_no_certificate_here_either(

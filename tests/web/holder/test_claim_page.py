@@ -182,6 +182,42 @@ def test_an_expired_link_asks_the_issuer_to_resend(client, credential, claim_pat
     assert ClaimLink.objects.get(credential=credential).claimed_at is None
 
 
+def test_the_name_can_still_be_hidden_and_shown_with_an_expired_link(
+    client, credential, claim_path
+) -> None:
+    from django.utils import timezone
+
+    from microcred.web.holder.claims import shows_recipient_name
+
+    ClaimLink.objects.filter(credential=credential).update(expires_at=timezone.now())
+    page = client.get(claim_path, HTTP_USER_AGENT=BROWSER).text
+    assert f'action="{claim_path}"' in page
+    assert re.search(r'name="show_name" checked', page)
+
+    hidden = client.post(claim_path, {"action": "name"}, HTTP_USER_AGENT=BROWSER)
+
+    assert hidden.status_code == 302
+    assert not shows_recipient_name(credential)
+    page = client.get(claim_path, HTTP_USER_AGENT=BROWSER)
+    assert page.status_code == 410
+    assert "no longer shows your name" in page.text
+    assert not re.search(r'name="show_name"[^>]* checked', page.text)
+    client.post(claim_path, {"action": "name", "show_name": "on"})
+    assert shows_recipient_name(credential)
+
+
+def test_the_name_choice_on_an_expired_link_needs_the_csrf_token(credential, claim_path):
+    from django.test import Client
+    from django.utils import timezone
+
+    ClaimLink.objects.filter(credential=credential).update(expires_at=timezone.now())
+
+    response = Client(enforce_csrf_checks=True).post(claim_path, {"action": "name"})
+
+    assert response.status_code == 403
+    assert ClaimLink.objects.get(credential=credential).show_name
+
+
 def test_a_revoked_credential_shows_it_and_offers_no_sharing(client, credential, claim_path):
     from microcred.web.credentials.revocation import revoke
 

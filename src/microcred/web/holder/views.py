@@ -40,9 +40,15 @@ CLAIM_MISSES: Final = RateLimit("claim-miss", limit=20, period=60 * 60)
 @ratelimit(CLAIM_PER_CLIENT, client_ip, methods=("GET", "HEAD", "POST"))
 @require_http_methods(["GET", "HEAD", "POST"])
 def claim(request: HttpRequest, token: str) -> HttpResponse:
-    found = _valid_claim(request, token)
+    found = _known_claim(request, token)
     if isinstance(found, HttpResponse):
         return found
+    # Hiding one's name must not stop working when the link does: the public page and its
+    # certificate stay online. Accepting, though, needs a link still in force.
+    if request.method == "POST" and request.POST.get("action") == "name":
+        return _set_name(request, found)
+    if found.is_expired:
+        return _expired(request, found, token)
     if request.method == "POST":
         return _act(request, found)
     if request.method == "GET":
@@ -54,14 +60,17 @@ def claim(request: HttpRequest, token: str) -> HttpResponse:
 @ratelimit(CLAIM_PER_CLIENT, client_ip, methods=("GET", "HEAD"))
 @require_safe
 def certificate(request: HttpRequest, token: str) -> HttpResponse:
-    found = _valid_claim(request, token)
+    found = _known_claim(request, token)
     if isinstance(found, HttpResponse):
         return found
+    if found.is_expired:
+        return _expired(request, found, token)
     return serve_certificate(request, found.credential, show_name=True)
 
 
-def _valid_claim(request: HttpRequest, token: str) -> ClaimLink | HttpResponse:
-    """The link's row, or the page to answer instead (too many misses, unknown, expired)."""
+def _known_claim(request: HttpRequest, token: str) -> ClaimLink | HttpResponse:
+    """The link's row, expired or not, or the page to answer instead (too many misses,
+    unknown)."""
     client = client_ip(request)
     wait = CLAIM_MISSES.retry_after(client)
     if wait:
@@ -70,32 +79,39 @@ def _valid_claim(request: HttpRequest, token: str) -> ClaimLink | HttpResponse:
     if found is None:
         CLAIM_MISSES.hit(client)
         return render(request, "holder/claim_unknown.html", status=404)
-    if found.is_expired:
-        issuer = found.credential.organization
-        return render(
-            request,
-            "holder/claim_expired.html",
-            {"credential": found.credential, "issuer": issuer},
-            status=410,
-        )
     return found
 
 
+def _expired(request: HttpRequest, found: ClaimLink, token: str) -> HttpResponse:
+    return render(
+        request,
+        "holder/claim_expired.html",
+        {
+            "claim": found,
+            "credential": found.credential,
+            "issuer": found.credential.organization,
+            "claim_url": reverse("holder:claim", args=[token]),
+        },
+        status=410,
+    )
+
+
 def _act(request: HttpRequest, found: ClaimLink) -> HttpResponse:
-    action = request.POST.get("action")
-    if action == "accept":
-        accept(found, request)
-    elif action == "name":
-        show = request.POST.get("show_name") == "on"
-        set_show_name(found, show)
-        messages.success(
-            request,
-            _("Saved: the public page shows your name.")
-            if show
-            else _("Saved: the public page no longer shows your name."),
-        )
-    else:
+    if request.POST.get("action") != "accept":
         return HttpResponseBadRequest()
+    accept(found, request)
+    return redirect(request.path)
+
+
+def _set_name(request: HttpRequest, found: ClaimLink) -> HttpResponse:
+    show = request.POST.get("show_name") == "on"
+    set_show_name(found, show)
+    messages.success(
+        request,
+        _("Saved: the public page shows your name.")
+        if show
+        else _("Saved: the public page no longer shows your name."),
+    )
     return redirect(request.path)
 
 
@@ -117,5 +133,6 @@ def _page(request: HttpRequest, found: ClaimLink, token: str) -> HttpResponse:
             "can_share": credential.state == "active" and found.is_claimed,
             "has_certificate": not (credential.is_revoked or credential.is_suspended),
             "certificate_url": reverse("holder:certificate", args=[token]),
+            "claim_url": reverse("holder:claim", args=[token]),
         },
     )
