@@ -260,7 +260,7 @@ def test_a_suspended_credential_says_so_and_is_not_shared(client, credential, cl
     assert 'class="claim-share"' not in page
 
 
-def test_guessing_tokens_is_stopped(client, credential, claim_path) -> None:
+def test_guessing_tokens_is_stopped(client) -> None:
     from microcred.web.holder.views import CLAIM_MISSES
 
     for number in range(CLAIM_MISSES.limit):
@@ -269,8 +269,33 @@ def test_guessing_tokens_is_stopped(client, credential, claim_path) -> None:
     blocked = client.get(f"/claim/guess-{CLAIM_MISSES.limit}")
     assert blocked.status_code == 429
     assert "Retry-After" in blocked
-    # Even a right token is refused to a guesser for a while.
-    assert client.get(claim_path).status_code == 429
+    assert client.get(f"/claim/guess-{CLAIM_MISSES.limit}/certificate.pdf").status_code == 429
+
+
+def test_misses_from_a_shared_address_do_not_lock_out_valid_links(
+    client, credential, claim_path
+) -> None:
+    """Everyone behind one company NAT shares an address: mistyped links of some must not
+    stop the others' links."""
+    from microcred.web.holder.views import CLAIM_MISSES
+
+    for number in range(CLAIM_MISSES.limit + 1):
+        client.get(f"/claim/mistyped-{number}")
+    assert client.get("/claim/mistyped-again").status_code == 429
+
+    assert client.get(claim_path, HTTP_USER_AGENT=BROWSER).status_code == 200
+    assert client.post(claim_path, {"action": "accept"}).status_code == 302
+    assert ClaimLink.objects.get(credential=credential).claimed_at is not None
+    assert client.get(claim_path + "/certificate.pdf").status_code == 200
+
+
+def test_the_overall_limit_per_client_still_holds_for_valid_links(client, claim_path) -> None:
+    from microcred.web.holder.views import CLAIM_PER_CLIENT
+
+    for _ in range(CLAIM_PER_CLIENT.limit):
+        client.head(claim_path)
+
+    assert client.head(claim_path).status_code == 429
 
 
 def test_the_page_comes_in_german(client, claim_path) -> None:

@@ -70,16 +70,21 @@ def certificate(request: HttpRequest, token: str) -> HttpResponse:
 
 def _known_claim(request: HttpRequest, token: str) -> ClaimLink | HttpResponse:
     """The link's row, expired or not, or the page to answer instead (too many misses,
-    unknown)."""
+    unknown).
+
+    A known token always works: many people share one address behind a company's or a
+    university's NAT, and one person's mistyped links must not lock out everyone else's
+    valid ones. The 256-bit tokens cannot be guessed; the per-client limit still brakes
+    flooding."""
+    found = find_claim(token)
+    if found is not None:
+        return found
     client = client_ip(request)
     wait = CLAIM_MISSES.retry_after(client)
     if wait:
         return too_many_requests(request, wait)
-    found = find_claim(token)
-    if found is None:
-        CLAIM_MISSES.hit(client)
-        return render(request, "holder/claim_unknown.html", status=404)
-    return found
+    CLAIM_MISSES.hit(client)
+    return render(request, "holder/claim_unknown.html", status=404)
 
 
 def _expired(request: HttpRequest, found: ClaimLink, token: str) -> HttpResponse:
