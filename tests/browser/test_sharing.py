@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,10 @@ def _base_url(settings, live_server) -> None:
 
 @pytest.fixture
 def credential() -> Any:
+    return issue(LONG_NAME, "Industrie- und Handelskammer Köln Weiterbildung")
+
+
+def issue(achievement_name: str, organization_name: str) -> Any:
     from microcred.openbadges.award import Recipient, award
     from microcred.web.accounts.models import User
     from microcred.web.credentials.addresses import credential_id_for, new_public_id
@@ -40,12 +45,10 @@ def credential() -> Any:
     from tests.web.credentials.helpers import sample_achievement
 
     owner = User.objects.create_user("owner@example.org", None, name="Olga Owner")
-    organization = create_organization(
-        owner=owner, name="Industrie- und Handelskammer Köln Weiterbildung", country="DE"
-    )
+    organization = create_organization(owner=owner, name=organization_name, country="DE")
     public_id = new_public_id()
     document = award(
-        sample_achievement(LONG_NAME),
+        sample_achievement(achievement_name),
         issuer_profile(organization),
         Recipient(email="juergen@example.org", name="Jürgen Müller-Lüdenscheidt"),
         credential_id=credential_id_for(public_id),
@@ -95,6 +98,61 @@ def test_the_public_page_and_the_share_panel_render_cleanly(
     page.goto(claim_path(credential))
     assert page.locator(".share-panel").count() == 1
     check(page, f"sharing-panel-{language}-{device}", screenshot_dir)
+
+
+class Elements(HTMLParser):
+    """Every start tag of a snippet with its attributes, as a browser would read them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def elements(html: str) -> Elements:
+    parser = Elements()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+HOSTILE_BADGE = 'Der "Große" Kurs" onload="alert(1)'
+HOSTILE_ISSUER = 'Akademie "X" & <img src=x onerror=alert(1)>'
+
+
+def test_the_code_to_copy_keeps_names_escaped(open_page) -> None:
+    """A textarea decodes entities once: what the holder copies must still be escaped HTML."""
+    credential = issue(HOSTILE_BADGE, HOSTILE_ISSUER)
+    page = open_page(DESKTOP, "en")
+    page.goto(claim_path(credential))
+
+    def copied(field: str) -> Elements:
+        return elements(page.eval_on_selector(f"#{field}", "field => field.value"))
+
+    signature = copied("share-signature-html")
+    assert [tag for tag, _ in signature.found] == ["a", "img", "br", "a", "br"]
+    assert signature.found[1][1]["alt"] == f"Badge: {HOSTILE_BADGE}"
+    assert f"{HOSTILE_BADGE}Issued by {HOSTILE_ISSUER}" == "".join(signature.text)
+
+    embed = copied("share-embed-code")
+    assert [tag for tag, _ in embed.found] == ["iframe"]
+    assert embed.found[0][1]["title"] == f"Badge: {HOSTILE_BADGE}"
+
+    link = copied("share-embed-link")
+    assert [tag for tag, _ in link.found] == ["a"]
+    assert "".join(link.text) == f"{HOSTILE_BADGE} – {HOSTILE_ISSUER}"
+
+    for snippet in (signature, embed, link):
+        for _tag, attributes in snippet.found:
+            assert not {"onload", "onerror"} & set(attributes)
+    preview = elements(page.eval_on_selector("#share-signature-preview", "box => box.innerHTML"))
+    assert [tag for tag, _ in preview.found] == ["a", "img", "br", "a", "br"]
 
 
 def test_copy_buttons_copy_announce_and_count_once(open_page, credential, live_server) -> None:

@@ -46,3 +46,19 @@ def test_it_offers_nothing_to_share_for_a_revoked_credential(credential) -> None
     html = render_panel(revoked)
     assert "linkedin" not in html.lower()
     assert "cannot be shared" in html
+
+
+def test_the_code_fields_escape_the_html_once_more_for_the_textarea(make_organization) -> None:
+    # A textarea decodes entities: the HTML inside must be escaped again, or the copied
+    # code carries the names' quotes and brackets raw.
+    from tests.web.credentials.helpers import issue_sample
+
+    credential = issue_sample(make_organization('Akademie "X" <b>'), suspension=False)
+    html = render_panel(credential)
+
+    for field in ("share-signature-html", "share-embed-code", "share-embed-link"):
+        inside = html.split(f'id="{field}"', 1)[1].split(">", 1)[1].split("</textarea>", 1)[0]
+        assert inside.startswith("&lt;")
+        assert "<" not in inside
+    signature = html.split('id="share-signature-html"', 1)[1].split("</textarea>", 1)[0]
+    assert "Akademie &amp;quot;X&amp;quot; &amp;lt;b&amp;gt;" in signature
