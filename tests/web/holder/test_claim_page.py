@@ -27,9 +27,19 @@ def test_it_shows_the_credential_without_an_account(client, credential, claim_pa
     assert "Datenanalyse mit Python" in page.text
     assert "Akademie Beispiel" in page.text
     assert "Erika Mustermann" in page.text
-    assert reverse("credentials:png", args=[credential.public_id]) in page.text
     assert "verdict-valid" in page.text
     assert "Accept this badge" in page.text
+
+
+def test_its_badge_picture_is_shown_not_counted_as_a_download(client, credential, claim_path):
+    page = client.get(claim_path, HTTP_USER_AGENT=BROWSER).text
+    image = reverse("credentials:image", args=[credential.public_id])
+    download = reverse("credentials:png", args=[credential.public_id])
+
+    assert re.search(rf'<img class="badge-image" src="{re.escape(image)}"', page)
+    assert f'src="{download}"' not in page
+    client.get(image, HTTP_USER_AGENT=BROWSER)
+    assert events(credential, "downloaded") == 0
 
 
 def test_it_links_to_the_public_page_and_every_download(client, credential, claim_path) -> None:

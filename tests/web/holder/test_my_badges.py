@@ -37,9 +37,24 @@ def test_it_lists_badges_of_verified_addresses_from_every_issuer(
     assert page.status_code == 200
     for credential in (first, second):
         assert reverse("credentials:public", args=[credential.public_id]) in page.text
-        assert reverse("credentials:png", args=[credential.public_id]) in page.text
+        assert reverse("credentials:image", args=[credential.public_id]) in page.text
     assert "Akademie Eins" in page.text and "Hochschule Zwei" in page.text
     assert "Datenanalyse mit Python" in page.text
+
+
+def test_showing_the_list_counts_no_download(login, ada, make_organization) -> None:
+    """The pictures in the list are the non-counting image, not the download address."""
+    verified(ada, "ada@example.org")
+    credential = issue_sample(make_organization(), email="ada@example.org")
+    client = login(ada)
+
+    page = client.get(reverse("holder:badges")).text
+    image = reverse("credentials:image", args=[credential.public_id])
+    assert f'src="{image}"' in page
+    assert reverse("credentials:png", args=[credential.public_id]) not in page
+    client.get(image)
+
+    assert not Event.objects.filter(credential=credential, kind="downloaded").exists()
 
 
 def test_an_unverified_address_shows_nothing(login, ada, make_organization) -> None:

@@ -30,7 +30,8 @@ from microcred.web.certificates.models import CertificateDesign, design_for
 from microcred.web.certificates.rendering import LANGUAGES, LAYOUT_VERSION, render_certificate
 from microcred.web.credentials.models import IssuedCredential
 from microcred.web.credentials.public_views import find
-from microcred.web.engagement.events import record
+from microcred.web.engagement.hooks import count_download
+from microcred.web.engagement.kinds import DownloadChannel
 from microcred.web.holder.claims import shows_recipient_name
 from microcred.web.lib.ratelimit import RateLimit, client_ip, too_many_requests
 from microcred.web.organizations.models import Organization
@@ -72,8 +73,8 @@ def serve_certificate(
         response = HttpResponse(pdf, content_type=PDF)
         stem = slugify(found.name)[:60] or "credential"
         response["Content-Disposition"] = f'attachment; filename="{stem}-certificate.pdf"'
-        if request.method == "GET":
-            record(found, "downloaded", "pdf", request=request)
+        # The same rules as every other download (no HEAD, no 304, no issuer's own members).
+        count_download(request, found, response, DownloadChannel.PDF)
     response["ETag"] = etag
     response["Cache-Control"] = CACHE_CONTROL
     response["Content-Language"] = language
