@@ -13,7 +13,14 @@ from typing import Final
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.core.cache import cache
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotModified,
+    HttpResponseRedirect,
+)
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -29,16 +36,21 @@ from microcred.web.lib.ratelimit import RateLimit, client_ip, too_many_requests
 from microcred.web.lib.tenancy import organization_member
 from microcred.web.organizations.roles import Role
 from microcred.web.sharing import linkedin
-from microcred.web.sharing.card import badge_thumbnail, share_card_png
+from microcred.web.sharing.card import badge_png, badge_thumbnail, share_card, share_card_etag
 from microcred.web.sharing.facts import can_share, certification, share_facts
 from microcred.web.sharing.forms import SharingSettingsForm
+from microcred.web.sharing.image import render_share_image
 from microcred.web.sharing.models import SharingSettings
 from microcred.web.sharing.qr import qr_png, qr_svg
-from microcred.web.sharing.responses import cached_image
+from microcred.web.sharing.responses import cached_image, image_headers, not_modified
 
 # Generous for a person clicking around, a brake on anyone inflating the figures.
 SHARE_LIMIT: Final = RateLimit("share", limit=20, period=600)
 REDIRECTS: Final = {ShareChannel.LINKEDIN_ADD, ShareChannel.LINKEDIN_POST}
+# Drawing the share picture takes a moment: it is kept under its ETag, and only renders
+# count against a client (a crawler fetching cached pictures costs nothing).
+IMAGE_CACHE_SECONDS: Final = 24 * 60 * 60
+IMAGE_RENDERS_PER_CLIENT: Final = RateLimit("share-image-render", limit=60, period=10 * 60)
 
 
 @require_http_methods(["GET", "POST"])
@@ -80,10 +92,28 @@ def share_image(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
     if language not in dict(settings.LANGUAGES):
         language = translation.get_language()
     with translation.override(language):
-        body = share_card_png(found, share_facts(found))
-    response = cached_image(request, body, "image/png")
+        card = share_card(share_facts(found))
+    badge = badge_png(found)
+    etag = share_card_etag(card, badge)
+    response: HttpResponse
+    if not_modified(request, etag):
+        response = HttpResponseNotModified()
+    else:
+        body = cache.get(_image_cache_key(etag))
+        if body is None:
+            client = client_ip(request)
+            if not IMAGE_RENDERS_PER_CLIENT.hit(client):
+                return too_many_requests(request, IMAGE_RENDERS_PER_CLIENT.retry_after(client))
+            body = render_share_image(card, badge)
+            cache.set(_image_cache_key(etag), body, IMAGE_CACHE_SECONDS)
+        response = HttpResponse(body, content_type="image/png")
+    image_headers(response, etag)
     response["Content-Language"] = language
     return response
+
+
+def _image_cache_key(etag: str) -> str:
+    return f"sharing:image:{etag.strip(chr(34))}"
 
 
 @require_safe
