@@ -161,3 +161,64 @@ def test_over_the_limit_linkedin_still_opens_but_is_not_counted(client, credenti
 
     assert set(answers) == {302}
     assert len(shares(credential)) == SHARE_LIMIT.limit
+
+
+@pytest.mark.parametrize("destination", ["image", "iframe", "script", "style"])
+def test_a_share_link_loaded_by_another_page_is_not_a_click(
+    client, credential, destination
+) -> None:
+    # <img src=".../share/linkedin_add"> on any site would otherwise count every visitor.
+    response = client.get(
+        f"/c/{credential.public_id}/share/linkedin_add",
+        headers={"user-agent": PERSON, "sec-fetch-dest": destination},
+    )
+
+    assert response.status_code == 302
+    assert shares(credential) == []
+
+
+@pytest.mark.parametrize("destination", ["document", ""])
+def test_a_click_that_opens_linkedin_counts(client, credential, destination) -> None:
+    headers = {"user-agent": PERSON}
+    if destination:
+        headers["sec-fetch-dest"] = destination
+    client.get(f"/c/{credential.public_id}/share/linkedin_add", headers=headers)
+
+    assert shares(credential) == [("linkedin_add", False)]
+
+
+def test_a_copy_button_counts_from_fetch(client, credential) -> None:
+    client.post(
+        f"/c/{credential.public_id}/share/link",
+        headers={"user-agent": PERSON, "sec-fetch-dest": "empty"},
+    )
+
+    assert shares(credential) == [("link", False)]
+
+
+def test_members_of_the_issuing_organization_are_not_counted(
+    client, credential, make_user, add_member
+) -> None:
+    member = make_user()
+    add_member(credential.organization, member, "viewer")
+    client.force_login(member)
+
+    clicked = client.get(
+        f"/c/{credential.public_id}/share/linkedin_post", headers={"user-agent": PERSON}
+    )
+    copied = client.post(f"/c/{credential.public_id}/share/link", headers={"user-agent": PERSON})
+
+    assert (clicked.status_code, copied.status_code) == (302, 204)
+    assert shares(credential) == []
+
+
+def test_members_of_another_organization_are_counted(
+    client, credential, make_organization, make_user, add_member
+) -> None:
+    outsider = make_user()
+    add_member(make_organization("Andere Akademie"), outsider, "owner")
+    client.force_login(outsider)
+
+    client.post(f"/c/{credential.public_id}/share/link", headers={"user-agent": PERSON})
+
+    assert shares(credential) == [("link", False)]

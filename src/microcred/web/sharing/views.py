@@ -31,6 +31,7 @@ from microcred.web.audit.log import record as audit
 from microcred.web.credentials.models import IssuedCredential
 from microcred.web.credentials.public_views import find
 from microcred.web.engagement.events import record
+from microcred.web.engagement.hooks import counts_share
 from microcred.web.engagement.kinds import EventKind, ShareChannel
 from microcred.web.lib.ratelimit import RateLimit, client_ip, too_many_requests
 from microcred.web.lib.tenancy import organization_member
@@ -63,8 +64,11 @@ def share(request: HttpRequest, credential: uuid.UUID, channel: str) -> HttpResp
     if request.method == "GET" and channel not in REDIRECTS:
         return HttpResponse(status=405, headers={"Allow": "POST"})
     limit_key = f"{client_ip(request)}:{found.public_id}"
-    allowed = SHARE_LIMIT.hit(limit_key)
-    if allowed:
+    # Engagement's rules decide what counts (no issuer's members, no <img> on other sites);
+    # only what would count uses up the client's allowance.
+    counts = counts_share(request, found)
+    allowed = not counts or SHARE_LIMIT.hit(limit_key)
+    if counts and allowed:
         record(found, EventKind.SHARED, channel, request=request)
     if request.method == "POST":
         if not allowed:
