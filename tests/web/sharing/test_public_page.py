@@ -83,3 +83,48 @@ def test_a_revoked_credential_is_not_offered_for_sharing(client, credential) -> 
 
     assert "/share/linkedin_post" not in html
     assert "share/link" not in html
+
+
+def withdrawn(credential, how: str):
+    if how == "revoked":
+        return revocation.revoke(credential, actor=None, reason="Fehler")
+    return revocation.suspend(credential, actor=None)
+
+
+@pytest.mark.parametrize(
+    ("how", "english", "german"),
+    [
+        ("revoked", "has been revoked", "widerrufen"),
+        ("suspended", "suspended", "ausgesetzt"),
+    ],
+)
+def test_a_withdrawn_credential_is_not_previewed_as_earned(
+    client, make_organization, how, english, german
+) -> None:
+    from tests.web.credentials.helpers import issue_sample
+
+    credential = withdrawn(issue_sample(make_organization()), how)
+
+    for language, says in (("en", english), ("de", german)):
+        tags = meta(page(client, credential, language))
+        assert tags["og:title"] == "Datenanalyse mit Python · Akademie Beispiel"
+        assert tags["og:url"] == public_url(credential.public_id)
+        for key in ("description", "og:description", "twitter:description"):
+            assert says in tags[key]
+            assert "Erika" not in tags[key]
+            assert "earned" not in tags[key] and "erworben" not in tags[key]
+        assert "og:image" not in tags and "twitter:image" not in tags
+        assert tags["twitter:card"] == "summary"
+
+
+@pytest.mark.parametrize("how", ["revoked", "suspended"])
+def test_a_withdrawn_credential_has_no_share_picture(client, make_organization, how) -> None:
+    from tests.web.credentials.helpers import issue_sample
+
+    credential = issue_sample(make_organization())
+    assert client.get(f"/c/{credential.public_id}/share.png?lang=en").status_code == 200
+    withdrawn(credential, how)
+
+    response = client.get(f"/c/{credential.public_id}/share.png?lang=en")
+
+    assert response.status_code == 404

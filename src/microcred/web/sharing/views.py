@@ -90,8 +90,15 @@ def _linkedin_url(credential: IssuedCredential, channel: str) -> str:
 
 @require_safe
 def share_image(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
-    """The Open Graph picture, in ``?lang=`` (crawlers send no language of their own)."""
+    """The Open Graph picture, in ``?lang=`` (crawlers send no language of their own).
+
+    None for a revoked or suspended credential: a picture saying "awarded to" would be
+    posted as if it still held, and one saying "revoked" is nothing anyone shares. A 404
+    also makes link previews that cached the old tags drop the picture.
+    """
     found = find(credential)
+    if not can_share(found):
+        raise Http404
     language = request.GET.get("lang", "")
     if language not in dict(settings.LANGUAGES):
         language = translation.get_language()

@@ -37,8 +37,14 @@ def share_meta(credential: Any) -> dict[str, Any]:
     """Open Graph and Twitter card tags, with the picture in the page's language."""
     facts = share_facts(credential)
     image = settings.MICROCRED_BASE_URL + reverse("sharing:image", args=[facts.public_id])
+    withdrawn = (
+        "revoked" if credential.is_revoked else "suspended" if credential.is_suspended else ""
+    )
     return {
         "facts": facts,
+        # A revoked or suspended credential gets no "X earned Y" and no picture (share.png
+        # answers 404 for it).
+        "withdrawn": withdrawn,
         "image_url": f"{image}?lang={translation.get_language()}",
         "image_width": WIDTH,
         "image_height": HEIGHT,
