@@ -156,14 +156,18 @@ def test_a_badge_of_ordinary_size_is_drawn(client, make_organization) -> None:
 
 
 @pytest.mark.parametrize("size", [(7000, 7000), (14000, 14000)], ids=["7000", "14000"])
-def test_a_huge_badge_is_left_out_not_decoded(client, make_organization, size) -> None:
+def test_a_huge_badge_is_not_decoded_the_stand_in_is_drawn(client, make_organization, size) -> None:
+    from tests.web.credentials.helpers import issue_sample
+
     credential = huge_badge_credential(make_organization, size)
+    without_image = issue_sample(make_organization("Zweite Akademie"), suspension=False)
 
     picture = client.get(f"/c/{credential.public_id}/share.png?lang=en")
+    stand_in = client.get(f"/c/{without_image.public_id}/share.png?lang=en")
     signature = client.get(f"/c/{credential.public_id}/signature.png")
 
     assert picture.status_code == 200
-    assert badge_centre(picture.content) == PAPER
+    assert badge_centre(picture.content) == badge_centre(stand_in.content) != PAPER
     assert signature.status_code == 200
     with Image.open(io.BytesIO(signature.content)) as image:
         assert image.size == (THUMBNAIL, THUMBNAIL)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import io
+import struct
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final
@@ -23,6 +24,8 @@ from microcred.verifier.fetcher import FetchError
 from microcred.web.verify.local import InstanceFetcher
 
 PNG_MAGIC: Final = b"\x89PNG\r\n\x1a\n"
+# Badge designs are at most 2048 px a side (achievements/images.py); imported ones get room.
+MAX_ART_SIDE: Final = 4096
 _LOCAL: Final = InstanceFetcher()
 
 STAND_IN_SVG: Final = (
@@ -89,13 +92,34 @@ def _split(data: bytes | None, media_type: str) -> tuple[bytes | None, bytes | N
     if not data:
         return None, None
     if media_type == "image/png" and data.startswith(PNG_MAGIC):
-        return None, data
+        return None, data if _usable_png(data) else None
     if media_type == "image/svg+xml":
         try:
             return sanitize_svg(data), None
         except BakingError:
             return None, None
     return None, None
+
+
+def _usable_png(data: bytes) -> bool:
+    """A PNG of a badge's size that Pillow can read; anything else gets the stand-in.
+
+    Credentials from the VC API may carry any image; a huge one would make every page, share
+    picture and certificate that shows it decode hundreds of megapixels (or fail).
+    """
+    from PIL import Image
+
+    if len(data) < 24:
+        return False
+    width, height = struct.unpack(">II", data[16:24])
+    if not (0 < width <= MAX_ART_SIDE and 0 < height <= MAX_ART_SIDE):
+        return False
+    try:
+        with Image.open(io.BytesIO(data), formats=["PNG"]) as image:
+            image.verify()
+    except (OSError, ValueError, SyntaxError, EOFError, struct.error, Image.DecompressionBombError):
+        return False
+    return True
 
 
 def _data_uri(url: str) -> tuple[bytes, str]:
