@@ -81,3 +81,15 @@ def test_the_claim_page_of_a_revoked_credential_does_not(client, credential, cla
     revoke(credential, actor=None, reason="")
 
     assert "/certificate.pdf" not in client.get(claim_path, HTTP_USER_AGENT=BROWSER).text
+
+
+def test_the_sharing_panel_on_the_claim_page_offers_the_named_certificate(
+    client, credential, claim_path
+) -> None:
+    client.post(claim_path, {"action": "accept"})
+
+    page = client.get(claim_path, HTTP_USER_AGENT=BROWSER).content.decode()
+
+    panel = page[page.index('class="card share-panel"') :]
+    assert f'href="{claim_path}/certificate.pdf"' in panel
+    assert f'href="/c/{credential.public_id}/certificate.pdf"' not in panel

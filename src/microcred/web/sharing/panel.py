@@ -56,7 +56,9 @@ def linkedin_fields(credential: Any, facts: ShareFacts) -> list[Field]:
     return fields
 
 
-def downloads(credential: Any) -> list[Download]:
+def downloads(credential: Any, certificate_url: str | None = None) -> list[Download]:
+    """``certificate_url``: the holder's own certificate (with their name) instead of the
+    public one, which leaves the name out when the holder hid it."""
     public_id = credential.public_id
     found = [
         Download(
@@ -72,7 +74,10 @@ def downloads(credential: Any) -> list[Download]:
     if credential.is_jwt:
         found.append(Download(_("Credential (JWT)"), reverse("credentials:jwt", args=[public_id])))
     found += [
-        Download(_("Certificate (PDF)"), reverse("certificates:pdf", args=[public_id])),
+        Download(
+            _("Certificate (PDF)"),
+            certificate_url or reverse("certificates:pdf", args=[public_id]),
+        ),
         Download(_("Share picture (PNG, 1200 × 627)"), reverse("sharing:image", args=[public_id])),
         Download(_("QR code (SVG)"), reverse("sharing:qr", args=[public_id, "svg"])),
         Download(_("QR code (PNG)"), reverse("sharing:qr", args=[public_id, "png"])),
@@ -80,7 +85,7 @@ def downloads(credential: Any) -> list[Download]:
     return found
 
 
-def panel_context(credential: Any) -> dict[str, Any]:
+def panel_context(credential: Any, *, certificate_url: str | None = None) -> dict[str, Any]:
     """Everything the holder's panel shows; ``shareable`` is False for revoked credentials."""
     if not can_share(credential):
         return {"credential": credential, "shareable": False}
@@ -99,7 +104,7 @@ def panel_context(credential: Any) -> dict[str, Any]:
         "embed_width": snippets.EMBED_WIDTH,
         "embed_height": snippets.EMBED_HEIGHT,
         "qr_svg": reverse("sharing:qr", args=[facts.public_id, "svg"]),
-        "downloads": downloads(credential),
+        "downloads": downloads(credential, certificate_url),
     }
 
 

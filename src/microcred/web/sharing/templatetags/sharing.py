@@ -21,9 +21,18 @@ OG_LOCALES = {"de": "de_DE", "en": "en_US"}
 
 
 @register.inclusion_tag("sharing/_panel.html", takes_context=True)
-def share_panel(context: template.Context, credential: Any) -> dict[str, Any]:
-    """The holder's full sharing panel (nothing to share for a revoked credential)."""
-    return {**panel_context(credential), "csrf_token": context.get("csrf_token")}
+def share_panel(
+    context: template.Context, credential: Any, certificate_url: str | None = None
+) -> dict[str, Any]:
+    """The holder's full sharing panel (nothing to share for a revoked credential).
+
+    ``certificate_url``: where the holder's own certificate is (the claim page passes its
+    token address, whose PDF always names the holder).
+    """
+    return {
+        **panel_context(credential, certificate_url=certificate_url),
+        "csrf_token": context.get("csrf_token"),
+    }
 
 
 @register.inclusion_tag("sharing/_visitor.html", takes_context=True)
