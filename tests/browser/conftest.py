@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.web.environment import configure
+from tests.web.environment import configure, sqlite_test_databases_in_files
 
 configure()
 # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
@@ -36,19 +36,7 @@ PASSWORD = "correct horse battery staple"
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
-    """A file for the SQLite test database instead of memory.
-
-    The live server answers the browser's parallel requests in several threads; with an
-    in-memory database they would all share the test's one SQLite connection, which SQLite
-    does not allow ("bad parameter or other API misuse"). With a file each thread connects
-    on its own. (Each xdist worker has its own data folder, so the files never collide.)
-    """
-    from django.conf import settings
-
-    for alias, database in settings.DATABASES.items():
-        if database["ENGINE"].endswith("sqlite3"):
-            name = Path(os.environ["MICROCRED_DATA_DIR"]) / f"browser-test-{alias}.sqlite3"
-            database.setdefault("TEST", {})["NAME"] = str(name)
+    sqlite_test_databases_in_files()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.web.environment import configure, unique_suffix
+from tests.web.environment import configure, sqlite_test_databases_in_files, unique_suffix
 
 DATABASE = configure()
 
@@ -33,6 +33,7 @@ def _database_available() -> None:
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
     if DATABASE.engine != "postgres":
+        sqlite_test_databases_in_files()
         return
     from django.conf import settings
 

@@ -102,3 +102,22 @@ def _postgres_problem(url: str) -> str | None:
 def unique_suffix() -> str:
     """Keeps concurrent runs on one server (two developers, CI) out of each other's way."""
     return secrets.token_hex(4)
+
+
+def sqlite_test_databases_in_files() -> None:
+    """Test databases in files in this worker's data folder, never in memory.
+
+    The browser tests' live server answers in several threads; with an in-memory database
+    they would all share the test's one SQLite connection ("bad parameter or other API
+    misuse"). The choice is made once per session by whichever test sets the database up
+    first, so every suite on SQLite makes the same one.
+    """
+    import os
+    from pathlib import Path
+
+    from django.conf import settings
+
+    for alias, database in settings.DATABASES.items():
+        if database["ENGINE"].endswith("sqlite3"):
+            name = Path(os.environ["MICROCRED_DATA_DIR"]) / f"test-{alias}.sqlite3"
+            database.setdefault("TEST", {})["NAME"] = str(name)
