@@ -118,13 +118,16 @@ def test_a_withdrawn_credential_is_not_previewed_as_earned(
 
 
 @pytest.mark.parametrize("how", ["revoked", "suspended"])
-def test_a_withdrawn_credential_has_no_share_picture(client, make_organization, how) -> None:
+@pytest.mark.parametrize("picture", ["share.png?lang=en", "signature.png"])
+def test_a_withdrawn_credential_has_no_share_or_signature_picture(
+    client, make_organization, how, picture
+) -> None:
     from tests.web.credentials.helpers import issue_sample
 
     credential = issue_sample(make_organization())
-    assert client.get(f"/c/{credential.public_id}/share.png?lang=en").status_code == 200
+    assert client.get(f"/c/{credential.public_id}/{picture}").status_code == 200
     withdrawn(credential, how)
 
-    response = client.get(f"/c/{credential.public_id}/share.png?lang=en")
+    response = client.get(f"/c/{credential.public_id}/{picture}")
 
     assert response.status_code == 404

@@ -129,8 +129,14 @@ def _image_cache_key(etag: str) -> str:
 
 @require_safe
 def signature_image(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
-    """A small badge for e-mail signatures: light for mail clients, and never counted."""
+    """A small badge for e-mail signatures: light for mail clients, and never counted.
+
+    Gone (404) while the credential is revoked or suspended, like the share picture: the
+    signatures already sent then stop showing a badge that no longer holds.
+    """
     found = find(credential)
+    if not can_share(found):
+        raise Http404
     return cached_image(request, badge_thumbnail(found), "image/png")
 
 
