@@ -80,10 +80,7 @@ def public(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
 
 @require_safe
 def download_json(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
-    found = find(credential)
-    response = _attachment(_json(request, found, JSON_DOWNLOAD_TYPE), found, "json")
-    count_download(request, found, response, DownloadChannel.JSON)
-    return response
+    return _download(request, find(credential), _json, JSON_DOWNLOAD_TYPE, DownloadChannel.JSON)
 
 
 @require_safe
@@ -91,25 +88,17 @@ def download_jwt(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
     found = find(credential)
     if not found.is_jwt:
         raise Http404
-    response = _attachment(_jwt(request, found, JWT_MEDIA_TYPE), found, "jwt")
-    count_download(request, found, response, DownloadChannel.JWT)
-    return response
+    return _download(request, found, _jwt, JWT_MEDIA_TYPE, DownloadChannel.JWT)
 
 
 @require_safe
 def download_png(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
-    found = find(credential)
-    response = _attachment(_png(request, found, PNG), found, "png")
-    count_download(request, found, response, DownloadChannel.PNG)
-    return response
+    return _download(request, find(credential), _png, PNG, DownloadChannel.PNG)
 
 
 @require_safe
 def download_svg(request: HttpRequest, credential: uuid.UUID) -> HttpResponse:
-    found = find(credential)
-    response = _attachment(_svg(request, found, SVG), found, "svg")
-    count_download(request, found, response, DownloadChannel.SVG)
-    return response
+    return _download(request, find(credential), _svg, SVG, DownloadChannel.SVG)
 
 
 @require_safe
@@ -182,6 +171,19 @@ def _document(request: HttpRequest, body: bytes, media_type: str) -> HttpRespons
     response["Cache-Control"] = CACHE_CONTROL
     response["Access-Control-Allow-Origin"] = "*"
     response["Cross-Origin-Resource-Policy"] = "cross-origin"
+    return response
+
+
+def _download(
+    request: HttpRequest,
+    credential: IssuedCredential,
+    renderer: Callable[[HttpRequest, IssuedCredential, str], HttpResponse],
+    media_type: str,
+    channel: DownloadChannel,
+) -> HttpResponse:
+    """An explicit download: the representation as an attachment, counted as a download."""
+    response = _attachment(renderer(request, credential, media_type), credential, channel.value)
+    count_download(request, credential, response, channel)
     return response
 
 
