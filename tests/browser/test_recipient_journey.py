@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import PASSWORD, PHONE
 from tests.web.credentials.helpers import designed_badge
-from tests.web.delivery.smtp import Inbox, serving
+from tests.web.smtp import Inbox, serving
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

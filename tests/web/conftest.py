@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tests.web.environment import configure, sqlite_test_databases_in_files, unique_suffix
+from tests.web.smtp import Inbox, serving
 
 DATABASE = configure()
 
@@ -99,3 +100,10 @@ def login(client: Any) -> Callable[[Any], Any]:
         return client
 
     return as_user
+
+
+@pytest.fixture
+def smtp_inbox(settings: Any) -> Iterator[Inbox]:
+    """A real SMTP server for this test, with Django's mailer pointed at it."""
+    with serving(settings) as inbox:
+        yield inbox

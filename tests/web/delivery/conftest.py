@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from tests.web.credentials.helpers import designed_badge
-from tests.web.delivery.smtp import Inbox, free_port, serving, smtp_mailer
-
-
-@pytest.fixture
-def smtp_inbox(settings: Any) -> Iterator[Inbox]:
-    with serving(settings) as inbox:
-        yield inbox
+from tests.web.smtp import Inbox, free_port, serving, smtp_mailer
 
 
 @pytest.fixture
@@ -73,16 +67,5 @@ def run_worker(
 @pytest.fixture
 def smtp_inbox_later(settings: Any) -> Iterator[Callable[[], Inbox]]:
     """Starts the SMTP server when called (for tests that begin with it down)."""
-    controllers: list[Controller] = []
-
-    def start() -> Inbox:
-        inbox = Inbox()
-        controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-        controller.start()
-        controllers.append(controller)
-        settings.MAILERS = smtp_mailer(controller.server.sockets[0].getsockname()[1])
-        return inbox
-
-    yield start
-    for controller in controllers:
-        controller.stop()
+    with ExitStack() as servers:
+        yield lambda: servers.enter_context(serving(settings))

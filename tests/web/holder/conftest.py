@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from microcred.web.holder.claims import new_claim_link
-from tests.web.accounts.test_password_reset import Inbox, smtp_inbox  # noqa: F401 (fixture)
 from tests.web.credentials.helpers import issue_sample
+from tests.web.smtp import Inbox
 
 __all__ = ["Inbox"]
 

@@ -1,4 +1,4 @@
-"""A real SMTP server (aiosmtpd) on this machine that keeps what it receives.
+"""A real SMTP server (aiosmtpd) on this machine that keeps what it receives, for every e-mail test.
 
 Addresses in ``refuse`` are rejected at RCPT TO with 550, the way a recipient's mail server
 answers for a mailbox that does not exist; addresses in ``defer`` get 451 (greylisting).
