@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-import io
 from typing import Final
 
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
 
 from microcred.baking import BakingError, image_format, sanitize_svg
+from microcred.web.lib.pictures import (
+    PictureBomb,
+    PictureError,
+    PictureTooLarge,
+    PictureWrongFormat,
+    pixels_only,
+)
 
 MAX_IMAGE_BYTES: Final = 512 * 1024
 MAX_IMAGE_PIXELS: Final = 2048
@@ -45,29 +50,19 @@ def clean_upload(data: bytes) -> tuple[bytes, str, bytes | None]:
 
 
 def _clean_png(data: bytes) -> bytes:
-    # Re-encoding keeps the pixels and drops every other chunk (text, metadata, an old
-    # baked credential, trailing bytes).
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            width, height = image.size
-            if width > MAX_IMAGE_PIXELS or height > MAX_IMAGE_PIXELS:
-                raise BadgeImageError(
-                    _("The image is %(width)d×%(height)d pixels; at most %(max)d×%(max)d fit.")
-                    % {"width": width, "height": height, "max": MAX_IMAGE_PIXELS}
-                )
-            if image.format != "PNG":
-                raise BadgeImageError(_("The image must be a PNG or SVG file."))
-            image.load()
-            mode = "RGBA" if image.mode in {"RGBA", "LA", "P", "PA"} else "RGB"
-            out = io.BytesIO()
-            image.convert(mode).save(out, format="PNG", optimize=True)
-    except BadgeImageError:
-        raise
-    except Image.DecompressionBombError:
+        return pixels_only(data, max_side=MAX_IMAGE_PIXELS)
+    except PictureWrongFormat:
+        raise BadgeImageError(_("The image must be a PNG or SVG file.")) from None
+    except PictureTooLarge as error:
+        raise BadgeImageError(
+            _("The image is %(width)d×%(height)d pixels; at most %(max)d×%(max)d fit.")
+            % {"width": error.width, "height": error.height, "max": MAX_IMAGE_PIXELS}
+        ) from None
+    except PictureBomb:
         raise BadgeImageError(
             _("The image has far too many pixels; at most %(max)d×%(max)d fit.")
             % {"max": MAX_IMAGE_PIXELS}
         ) from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+    except PictureError:
         raise BadgeImageError(_("The PNG file is damaged and cannot be read.")) from None
-    return out.getvalue()

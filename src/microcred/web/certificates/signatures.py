@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-import io
 from typing import Final
 
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+
+from microcred.web.lib.pictures import (
+    PictureError,
+    PictureTooLarge,
+    PictureWrongFormat,
+    pixels_only,
+)
 
 MAX_SIGNATURE_BYTES: Final = 1024 * 1024
 MAX_SIGNATURE_PIXELS: Final = 4000
@@ -26,25 +31,17 @@ def clean_signature_image(data: bytes) -> bytes:
             % {"size": MAX_SIGNATURE_BYTES // 1024}
         )
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            if image.format not in {"PNG", "JPEG"}:
-                raise SignatureImageError(_("The signature image must be a PNG or JPEG file."))
-            width, height = image.size
-            if width > MAX_SIGNATURE_PIXELS or height > MAX_SIGNATURE_PIXELS:
-                raise SignatureImageError(
-                    _("The image is %(width)d×%(height)d pixels; at most %(max)d×%(max)d fit.")
-                    % {"width": width, "height": height, "max": MAX_SIGNATURE_PIXELS}
-                )
-            image.load()
-            mode = "RGBA" if image.mode in {"RGBA", "LA", "P", "PA"} else "RGB"
-            picture = image.convert(mode)
-    except SignatureImageError:
-        raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return pixels_only(
+            data, max_side=MAX_SIGNATURE_PIXELS, formats=("PNG", "JPEG"), fit=STORED_SIZE
+        )
+    except PictureWrongFormat:
+        raise SignatureImageError(_("The signature image must be a PNG or JPEG file.")) from None
+    except PictureTooLarge as error:
+        raise SignatureImageError(
+            _("The image is %(width)d×%(height)d pixels; at most %(max)d×%(max)d fit.")
+            % {"width": error.width, "height": error.height, "max": MAX_SIGNATURE_PIXELS}
+        ) from None
+    except PictureError:
         raise SignatureImageError(
             _("The signature image is not a readable PNG or JPEG file.")
         ) from None
-    picture.thumbnail(STORED_SIZE)
-    out = io.BytesIO()
-    picture.save(out, format="PNG", optimize=True)
-    return out.getvalue()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import io
 from typing import Final
 
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
 
 from microcred.baking import BakingError, image_format, sanitize_svg
+from microcred.web.lib.pictures import (
+    PictureError,
+    PictureTooLarge,
+    pixels_only,
+)
 
 MAX_LOGO_BYTES: Final = 512 * 1024
 MAX_LOGO_PIXELS: Final = 2048
@@ -39,21 +42,12 @@ def clean_logo(data: bytes) -> tuple[bytes, str]:
 
 
 def _clean_png(data: bytes) -> bytes:
-    # Re-encoding keeps the pixels and drops every other chunk (text, metadata, trailers).
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            width, height = image.size
-            if width > MAX_LOGO_PIXELS or height > MAX_LOGO_PIXELS:
-                raise LogoError(
-                    _("The logo is %(width)d×%(height)d pixels; at most %(max)d×%(max)d fit.")
-                    % {"width": width, "height": height, "max": MAX_LOGO_PIXELS}
-                )
-            image.load()
-            mode = "RGBA" if image.mode in {"RGBA", "LA", "P", "PA"} else "RGB"
-            out = io.BytesIO()
-            image.convert(mode).save(out, format="PNG", optimize=True)
-    except LogoError:
-        raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return pixels_only(data, max_side=MAX_LOGO_PIXELS)
+    except PictureTooLarge as error:
+        raise LogoError(
+            _("The logo is %(width)d×%(height)d pixels; at most %(max)d×%(max)d fit.")
+            % {"width": error.width, "height": error.height, "max": MAX_LOGO_PIXELS}
+        ) from None
+    except PictureError:
         raise LogoError(_("The PNG file is damaged and cannot be read.")) from None
-    return out.getvalue()
